@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "credence",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "credence", targets: ["credence"]),
+        .library(name: "CredenceProtocol", targets: ["CredenceProtocol"]),
+        .library(name: "CredenceIdentity", targets: ["CredenceIdentity"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // Strict Edwards25519 checks that BoringSSL's Ed25519 does not make (small-order and
+        // non-canonical keys, S >= L): pure Swift, no dependencies.
+        .target(name: "Edwards25519", swiftSettings: strictSettings),
+        // Identifier normalization, keyed tokens and Bloom-filter encodings.
+        .target(
+            name: "CredenceIdentity",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        // The wire: strict JSON, base64, DSSE envelopes, keys, batch schema, problem types.
+        .target(
+            name: "CredenceProtocol",
+            dependencies: [
+                "Edwards25519",
+                "CredenceIdentity",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "credence",
+            dependencies: [
+                "CredenceProtocol",
+                "CredenceIdentity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "Edwards25519Tests", dependencies: ["Edwards25519"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CredenceIdentityTests",
+            dependencies: ["CredenceIdentity"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CredenceProtocolTests",
+            dependencies: [
+                "CredenceProtocol",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["credence", "CredenceProtocol"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,42 @@
+/// The ITU-T E.164 country calling codes in service (ITU Operational Bulletin list of assigned codes), used to
+/// split an international number into its country code and national number. The set is prefix-free, so at
+/// most one of a number's 1-, 2- and 3-digit prefixes is a code.
+enum CountryCallingCode {
+    static let assigned: Set<String> = [
+        // Zones 1 and 7.
+        "1", "7",
+        // Zone 2: Africa and the North Atlantic.
+        "20", "27", "211", "212", "213", "216", "218", "220", "221", "222", "223", "224", "225", "226", "227",
+        "228", "229", "230", "231", "232", "233", "234", "235", "236", "237", "238", "239", "240", "241", "242",
+        "243", "244", "245", "246", "247", "248", "249", "250", "251", "252", "253", "254", "255", "256", "257",
+        "258", "260", "261", "262", "263", "264", "265", "266", "267", "268", "269", "290", "291", "297", "298",
+        "299",
+        // Zones 3 and 4: Europe.
+        "30", "31", "32", "33", "34", "36", "39", "350", "351", "352", "353", "354", "355", "356", "357", "358",
+        "359", "370", "371", "372", "373", "374", "375", "376", "377", "378", "379", "380", "381", "382", "383",
+        "385", "386", "387", "388", "389", "40", "41", "43", "44", "45", "46", "47", "48", "49", "420", "421",
+        "423",
+        // Zone 5: Central and South America.
+        "51", "52", "53", "54", "55", "56", "57", "58", "500", "501", "502", "503", "504", "505", "506", "507",
+        "508", "509", "590", "591", "592", "593", "594", "595", "596", "597", "598", "599",
+        // Zone 6: South-East Asia and Oceania.
+        "60", "61", "62", "63", "64", "65", "66", "670", "672", "673", "674", "675", "676", "677", "678", "679",
+        "680", "681", "682", "683", "685", "686", "687", "688", "689", "690", "691", "692",
+        // Zone 8: East Asia and global services.
+        "81", "82", "84", "86", "800", "808", "850", "852", "853", "855", "856", "870", "878", "880", "881",
+        "882", "883", "886", "888",
+        // Zone 9: West, Central and South Asia and global services.
+        "90", "91", "92", "93", "94", "95", "98", "960", "961", "962", "963", "964", "965", "966", "967", "968",
+        "970", "971", "972", "973", "974", "975", "976", "977", "979", "991", "992", "993", "994", "995", "996",
+        "998",
+    ]
+
+    /// Splits international digits (after `+`, `00` or `011`) into country code and national number.
+    static func split(_ digits: String) -> (code: String, national: String)? {
+        for length in 1...3 where digits.count > length {
+            let prefix = String(digits.prefix(length))
+            if assigned.contains(prefix) { return (prefix, String(digits.dropFirst(length))) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Unicode clean-up shared by the normalizers: compatibility folding, case folding, Latin diacritic removal
+/// and the punctuation rules for names and addresses.
+enum TextFolding {
+    /// NFKC: full-width digits and letters become ASCII, ligatures split, compatibility spaces become U+0020.
+    static func nfkc(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping }
+
+    /// NFC: canonical composition only; used where compatibility folding would change meaning (email local parts).
+    static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+
+    /// Trims Unicode whitespace and newlines at both ends.
+    static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// Apostrophe-like characters join the letters around them (`O'Brien` -> `obrien`), because sources
+    /// disagree about writing them but rarely write a space in their place.
+    static let joiningPunctuation: Set<Unicode.Scalar> = [
+        "\u{0027}", "\u{2018}", "\u{2019}", "\u{201B}", "\u{02BC}", "\u{02BB}", "\u{0060}", "\u{00B4}", "\u{FF07}",
+    ]
+
+    /// Latin letters that carry no combining mark under NFD but are still written without the stroke or
+    /// ligature by sources that only have ASCII.
+    static let latinSpecials: [Unicode.Scalar: String] = [
+        "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+        "ð": "d", "Ð": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ı": "i", "ħ": "h", "Ħ": "h",
+    ]
+
+    /// Folds text for names and addresses and returns its words.
+    ///
+    /// Steps, in order: NFKC; case folding; NFD; drop nonspacing marks that follow a Latin letter; map the
+    /// Latin specials; drop apostrophes; every other punctuation, symbol, control or whitespace scalar
+    /// (hyphens included) becomes a word break; NFC; split into words.
+    static func foldedWords(_ text: String) -> [String] {
+        let folded = nfkc(text).folding(options: [.caseInsensitive], locale: nil).lowercased()
+        var output = String.UnicodeScalarView()
+        var previousBaseIsLatin = false
+        for scalar in folded.decomposedStringWithCanonicalMapping.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            if category == .nonspacingMark || category == .enclosingMark {
+                if !previousBaseIsLatin { output.append(scalar) }
+                continue
+            }
+            if joiningPunctuation.contains(scalar) { continue }
+            if let replacement = latinSpecials[scalar] {
+                output.append(contentsOf: replacement.unicodeScalars)
+                previousBaseIsLatin = true
+                continue
+            }
+            if isBreak(scalar) {
+                output.append(" ")
+                previousBaseIsLatin = false
+                continue
+            }
+            output.append(scalar)
+            previousBaseIsLatin = isLatin(scalar)
+        }
+        return nfc(String(output)).split(separator: " ").map(String.init)
+    }
+
+    /// Whether a scalar separates words: whitespace, controls, punctuation and symbols.
+    static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+            .modifierSymbol, .otherSymbol, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Latin script letters (Basic Latin, Latin-1, Extended-A/B, IPA, Extended Additional, -C, -D, -E).
+    static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2AF, 0x1E00...0x1EFF, 0x2C60...0x2C7F,
+            0xA720...0xA7FF, 0xAB30...0xAB6F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Han, kana, Hangul and bopomofo: scripts whose names are written without spaces and matched per character.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3005...0x3007, 0x3040...0x30FF, 0x3100...0x312F,
+            0x3130...0x318F, 0x31A0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7AF,
+            0xD7B0...0xD7FF, 0xF900...0xFAFF, 0x20000...0x3134F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a word is written in a CJK script (any CJK scalar decides it).
+    static func isCJKWord(_ word: some StringProtocol) -> Bool { word.unicodeScalars.contains(where: isCJK) }
+
+    /// Keeps only ASCII digits; returns nil when anything else is left after removing `separators`.
+    static func asciiDigits(_ text: String, removing separators: Set<Character>) -> String? {
+        var digits = ""
+        for character in text where !separators.contains(character) {
+            guard character.isASCII, character.isNumber else { return nil }
+            digits.append(character)
+        }
+        return digits
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// A signed batch of canonical records from one partner: the payload of a
+/// `application/vnd.credence.batch.v1+json` envelope (`protocol/batch.schema.json`).
+///
+/// ```swift
+/// let verified = try EnvelopeVerifier.verify(bytes, policy: policy)
+/// let batch = try Batch.decode(verified)         // only from the verified bytes
+/// print(batch.partnerID, batch.batchSeq, batch.records.count)
+/// ```
+public struct Batch: Codable, Sendable, Equatable {
+    public var partnerID: PartnerID
+    public var partnerKind: PartnerKind
+    /// The aggregator's id: a batch for one deployment cannot be replayed into another.
+    public var audience: PartnerID
+    /// Which of the partner's registered keys signs this batch (rotations increase it).
+    public var keyEpoch: Int
+    /// Gapless from 1 per partner, continuing across key rotations.
+    public var batchSeq: Int64
+    /// The batch id of the partner's previous batch; null exactly for `batch_seq` 1.
+    public var prevBatchSha256: SHA256Digest?
+    public var createdAt: Timestamp
+    public var sourceFormat: SourceFormat
+    public var records: [Record]
+
+    public init(
+        partnerID: PartnerID, partnerKind: PartnerKind, audience: PartnerID, keyEpoch: Int, batchSeq: Int64,
+        prevBatchSha256: SHA256Digest?, createdAt: Timestamp, sourceFormat: SourceFormat, records: [Record]
+    ) {
+        self.partnerID = partnerID
+        self.partnerKind = partnerKind
+        self.audience = audience
+        self.keyEpoch = keyEpoch
+        self.batchSeq = batchSeq
+        self.prevBatchSha256 = prevBatchSha256
+        self.createdAt = createdAt
+        self.sourceFormat = sourceFormat
+        self.records = records
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case partnerID, partnerKind, audience, keyEpoch, batchSeq, prevBatchSha256, createdAt, sourceFormat, records
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        partnerID = try container.decode(PartnerID.self, forKey: .partnerID)
+        partnerKind = try container.decode(PartnerKind.self, forKey: .partnerKind)
+        audience = try container.decode(PartnerID.self, forKey: .audience)
+        keyEpoch = try container.decode(Int.self, forKey: .keyEpoch)
+        batchSeq = try container.decode(Int64.self, forKey: .batchSeq)
+        // Required even when null: a missing chain link must be a visible decision, not an omission.
+        prevBatchSha256 = try container.decode(SHA256Digest?.self, forKey: .prevBatchSha256)
+        createdAt = try container.decode(Timestamp.self, forKey: .createdAt)
+        sourceFormat = try container.decode(SourceFormat.self, forKey: .sourceFormat)
+        records = try container.decode([Record].self, forKey: .records)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(partnerID, forKey: .partnerID)
+        try container.encode(partnerKind, forKey: .partnerKind)
+        try container.encode(audience, forKey: .audience)
+        try container.encode(keyEpoch, forKey: .keyEpoch)
+        try container.encode(batchSeq, forKey: .batchSeq)
+        try container.encode(prevBatchSha256, forKey: .prevBatchSha256)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(sourceFormat, forKey: .sourceFormat)
+        try container.encode(records, forKey: .records)
+    }
+
+    /// Decodes the batch from a verified envelope's exact bytes, refusing any other payload type.
+    public static func decode(_ envelope: VerifiedEnvelope) throws(ProtocolError) -> Batch {
+        guard envelope.payloadType == PayloadType.batchV1 else {
+            throw ProtocolError(
+                .unsupportedPayloadType, "payloadType '\(envelope.payloadType)' is not '\(PayloadType.batchV1)'")
+        }
+        return try decodeUnverified(envelope.payload)
+    }
+
+    /// Decodes and validates batch bytes without any signature check: for inspecting and for producers
+    /// checking their own output. Never use it on bytes received from elsewhere.
+    public static func decodeUnverified(_ payload: [UInt8]) throws(ProtocolError) -> Batch {
+        let document: JSONValue
+        do {
+            document = try StrictJSONParser.parse(payload)
+        } catch {
+            throw ProtocolError(.schemaInvalid, "the batch is not valid JSON: \(error.message)", pointer: error.pointer)
+        }
+        let batch = try StrictDecoder.decode(Batch.self, from: document)
+        let errors = batch.validationErrors()
+        if let first = errors.first {
+            let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+            throw ProtocolError(.schemaInvalid, first.message + more, pointer: first.pointer)
+        }
+        return batch
+    }
+
+    /// The batch's canonical bytes as this project writes them: UTF-8 JSON, members sorted, no
+    /// insignificant whitespace. Any serialization is valid on the wire; what is signed is what counts.
+    public func serialized() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        // Every field is a string, integer, boolean or array of those: encoding cannot fail.
+        return Array(try! encoder.encode(self))
+    }
+
+    /// Every rule the JSON Schema cannot say, checked after decoding; empty when the batch is valid.
+    public func validationErrors() -> [ProtocolError] {
+        var errors: [ProtocolError] = []
+        func fail(_ member: String, _ message: String) {
+            errors.append(
+                ProtocolError(.schemaInvalid, "/\(member): \(message)", pointer: JSONPointer.root.appending(member)))
+        }
+        if keyEpoch < 1 { fail("key_epoch", "must be at least 1") }
+        if batchSeq < 1 { fail("batch_seq", "must be at least 1") }
+        if batchSeq == 1 && prevBatchSha256 != nil { fail("prev_batch_sha256", "must be null for batch_seq 1") }
+        if batchSeq > 1 && prevBatchSha256 == nil { fail("prev_batch_sha256", "is required after batch_seq 1") }
+        if sourceFormat.partnerKind != partnerKind {
+            fail("source_format", "'\(sourceFormat.rawValue)' is not a \(partnerKind.rawValue) format")
+        }
+        if records.isEmpty { fail("records", "a batch holds at least one record") }
+        var recordIDs = Set<String>()
+        for (index, record) in records.enumerated() {
+            let pointer = JSONPointer.root.appending("records").appending(index: index)
+            if !partnerKind.allowedRecordKinds.contains(record.kind) {
+                errors.append(
+                    ProtocolError(
+                        .schemaInvalid,
+                        "\(pointer)/kind: a \(partnerKind.rawValue) partner cannot send '\(record.kind.rawValue)'",
+                        pointer: pointer.appending("kind")))
+            }
+            if !recordIDs.insert(record.recordID.rawValue).inserted {
+                errors.append(
+                    ProtocolError(
+                        .schemaInvalid, "\(pointer)/record_id: '\(record.recordID)' is used twice in the batch",
+                        pointer: pointer.appending("record_id")))
+            }
+            record.validate(at: pointer, into: &errors)
+        }
+        return errors
+    }
+}

@@ -1,0 +1,54 @@
+/// Facts about a platform account that bear on identity and stability, never on content: no posts,
+/// messages, likes, contacts or social graph are read, let alone sent.
+public struct SocialAccountFact: Codable, Sendable, Equatable {
+    /// `x`, or `oidc:<issuer host>`.
+    public var platform: RawCode
+    /// Token of type `platform_account` over `platform:account_id`.
+    public var platformAccountKey: Token
+    /// When the partner's export was made (the archive's generation date).
+    public var observedAt: Timestamp
+    public var accountCreatedAt: Timestamp?
+    public var accountState: AccountState?
+    public var emailVerified: Bool?
+    public var phoneVerified: Bool?
+    /// From OpenID Connect Identity Assurance only; a paid badge is not identity verification.
+    public var identityVerification: IdentityVerification?
+    /// X's check mark (a subscription or legacy badge): recorded, never treated as identity.
+    public var badgePaidOrLegacy: Bool?
+    public var identifierChanges: [IdentifierChange]
+
+    public enum AccountState: String, Codable, Sendable {
+        case active, suspended, deactivated
+    }
+
+    public struct IdentityVerification: Codable, Sendable, Equatable {
+        public var level: Level
+        public var trustFramework: RawCode?
+        public var verifiedAt: Timestamp?
+
+        public enum Level: String, Codable, Sendable, CaseIterable {
+            case none, document, bank, eid
+            case inPerson = "in_person"
+            case electronicRecord = "electronic_record"
+        }
+    }
+
+    /// A change of an identifier, dated; the values themselves are not sent.
+    public struct IdentifierChange: Codable, Sendable, Equatable {
+        public var type: ChangeType
+        public var changedAt: Timestamp
+
+        public enum ChangeType: String, Codable, Sendable {
+            case email, handle, phone
+        }
+    }
+
+    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
+        if let accountCreatedAt, observedAt < accountCreatedAt {
+            errors.append(
+                .init(
+                    .schemaInvalid, "\(pointer)/account_created_at: is after observed_at",
+                    pointer: pointer.appending("account_created_at")))
+        }
+    }
+}

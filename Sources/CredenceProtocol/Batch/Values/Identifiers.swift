@@ -1,0 +1,68 @@
+/// A partner's id in the registry: 2-64 of `a-z 0-9 . _ -`, starting with a letter or digit.
+public struct PartnerID: ValidatedString {
+    public static let formatDescription = "partner id (2-64 characters of a-z, 0-9, '.', '_', '-')"
+    public let rawValue: String
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard (2...64).contains(bytes.count), ASCII.isLower(bytes[0]) || ASCII.isDigit(bytes[0]) else { return false }
+        return bytes.allSatisfy { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+    }
+}
+
+/// Lower-case hex SHA-256 (64 digits): batch ids and `prev_batch_sha256`.
+public struct SHA256Digest: ValidatedString {
+    public static let formatDescription = "lower-case hex SHA-256 digest (64 digits)"
+    public let rawValue: String
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    public static func isValid(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy(ASCII.isLowerHex)
+    }
+}
+
+/// A keyed identifier token: base64url without padding of a 32-byte HMAC-SHA256 (43 characters).
+public struct Token: ValidatedString {
+    public static let formatDescription = "token (base64url of 32 bytes, 43 characters, no padding)"
+    public let rawValue: String
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    public static func isValid(_ text: String) -> Bool {
+        text.utf8.count == 43 && text.utf8.allSatisfy(ASCII.isBase64URL)
+            && (try? Base64.decode(text, strict: false))?.count == 32
+    }
+}
+
+/// A keyed 1024-bit Bloom-filter encoding: base64url without padding of 128 bytes (171 characters).
+public struct BloomEncoding: ValidatedString {
+    public static let formatDescription = "Bloom-filter encoding (base64url of 128 bytes, 171 characters, no padding)"
+    public let rawValue: String
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    public static func isValid(_ text: String) -> Bool {
+        text.utf8.count == 171 && text.utf8.allSatisfy(ASCII.isBase64URL)
+            && (try? Base64.decode(text, strict: false))?.count == 128
+    }
+}
+
+/// A short code or name from a partner's system, kept beside its normalized value (1-64 printable characters).
+public struct RawCode: ValidatedString {
+    public static let formatDescription = "partner code (1-64 printable characters)"
+    public let rawValue: String
+    public init(unchecked rawValue: String) { self.rawValue = rawValue }
+
+    public static func isValid(_ text: String) -> Bool {
+        (1...64).contains(text.unicodeScalars.count)
+            && text.unicodeScalars.allSatisfy { !$0.properties.generalCategory.isControl }
+    }
+}
+
+extension Unicode.GeneralCategory {
+    fileprivate var isControl: Bool {
+        switch self {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned: true
+        default: false
+        }
+    }
+}

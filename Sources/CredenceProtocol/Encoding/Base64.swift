@@ -1,0 +1,152 @@
+/// Base64 as the wire uses it (RFC 4648).
+///
+/// DSSE lets signers use the standard or the URL-safe alphabet, so ``decode(_:strict:)`` accepts either
+/// (one alphabet per string, padding optional but correct when present). With `strict` it accepts only
+/// canonical padded standard base64: one encoding per byte string, for deployments that want no leeway.
+public enum Base64 {
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        case invalidCharacter(offset: Int)
+        case mixedAlphabets
+        case badLength
+        case badPadding
+        case nonCanonical(String)
+
+        public var description: String {
+            switch self {
+            case .invalidCharacter(let offset): "invalid base64 character at offset \(offset)"
+            case .mixedAlphabets: "base64 mixes the standard and URL-safe alphabets"
+            case .badLength: "base64 has an impossible length"
+            case .badPadding: "base64 padding is wrong"
+            case .nonCanonical(let why): "not canonical padded standard base64 (\(why))"
+            }
+        }
+    }
+
+    private static let standardAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let urlSafeAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// 0...63 for a digit of either alphabet, 0xFE for '=', 0xFF otherwise.
+    private static let decodeTable: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, byte) in standardAlphabet.enumerated() { table[Int(byte)] = UInt8(value) }
+        table[Int(UInt8(ascii: "-"))] = 62
+        table[Int(UInt8(ascii: "_"))] = 63
+        table[Int(UInt8(ascii: "="))] = 0xFE
+        return table
+    }()
+
+    /// Standard alphabet with padding: the form this project writes into envelopes.
+    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        encode(bytes, alphabet: standardAlphabet, padding: true)
+    }
+
+    /// URL-safe alphabet without padding: the form of tokens and Bloom-filter encodings.
+    public static func encodeURLSafe(_ bytes: some Collection<UInt8>) -> String {
+        encode(bytes, alphabet: urlSafeAlphabet, padding: false)
+    }
+
+    private static func encode(_ input: some Collection<UInt8>, alphabet: [UInt8], padding: Bool) -> String {
+        let bytes = Array(input)
+        let outputCount = padding ? (bytes.count + 2) / 3 * 4 : (bytes.count * 4 + 2) / 3
+        return String(unsafeUninitializedCapacity: outputCount) { output in
+            var out = 0
+            var index = 0
+            while index + 3 <= bytes.count {
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                output[out] = alphabet[Int(chunk >> 18 & 63)]
+                output[out + 1] = alphabet[Int(chunk >> 12 & 63)]
+                output[out + 2] = alphabet[Int(chunk >> 6 & 63)]
+                output[out + 3] = alphabet[Int(chunk & 63)]
+                out += 4
+                index += 3
+            }
+            let remaining = bytes.count - index
+            if remaining > 0 {
+                let chunk = UInt32(bytes[index]) << 16 | (remaining == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+                output[out] = alphabet[Int(chunk >> 18 & 63)]
+                output[out + 1] = alphabet[Int(chunk >> 12 & 63)]
+                out += 2
+                if remaining == 2 {
+                    output[out] = alphabet[Int(chunk >> 6 & 63)]
+                    out += 1
+                } else if padding {
+                    output[out] = UInt8(ascii: "=")
+                    out += 1
+                }
+                if padding {
+                    output[out] = UInt8(ascii: "=")
+                    out += 1
+                }
+            }
+            return out
+        }
+    }
+
+    /// Decodes base64 text; see the type's documentation for what is accepted.
+    public static func decode(_ text: String, strict: Bool = false) throws(Failure) -> [UInt8] {
+        var text = text
+        return try text.withUTF8 { buffer in
+            Result { () throws(Failure) in try decode(utf8: buffer, strict: strict) }
+        }.get()
+    }
+
+    public static func decode(utf8 input: UnsafeBufferPointer<UInt8>, strict: Bool) throws(Failure) -> [UInt8] {
+        var length = input.count
+        var paddingCount = 0
+        while length > 0, input[length - 1] == UInt8(ascii: "=") {
+            length -= 1
+            paddingCount += 1
+        }
+        if paddingCount > 0 {
+            guard paddingCount <= 2, input.count % 4 == 0 else { throw .badPadding }
+        } else if strict && input.count % 4 != 0 {
+            throw .nonCanonical("padding missing")
+        }
+        guard length % 4 != 1 else { throw .badLength }
+        if paddingCount > 0, (length + paddingCount) % 4 != 0 || (4 - length % 4) % 4 != paddingCount {
+            throw .badPadding
+        }
+        var sawStandard = false
+        var sawURLSafe = false
+        let table = decodeTable
+        var output = [UInt8](repeating: 0, count: length / 4 * 3 + max(0, length % 4 - 1))
+        try table.withUnsafeBufferPointer { table throws(Failure) in
+            try output.withUnsafeMutableBufferPointer { output throws(Failure) in
+                var out = 0
+                var index = 0
+                func digit(_ offset: Int) throws(Failure) -> UInt32 {
+                    let byte = input[offset]
+                    let value = table[Int(byte)]
+                    guard value < 64 else { throw .invalidCharacter(offset: offset) }
+                    if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") {
+                        sawStandard = true
+                    } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                        sawURLSafe = true
+                    }
+                    return UInt32(value)
+                }
+                while index + 4 <= length {
+                    let chunk =
+                        try digit(index) << 18 | digit(index + 1) << 12 | digit(index + 2) << 6 | digit(index + 3)
+                    output[out] = UInt8(truncatingIfNeeded: chunk >> 16)
+                    output[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                    output[out + 2] = UInt8(truncatingIfNeeded: chunk)
+                    out += 3
+                    index += 4
+                }
+                let remaining = length - index
+                if remaining >= 2 {
+                    var chunk = try digit(index) << 18 | digit(index + 1) << 12
+                    if remaining == 3 { chunk |= try digit(index + 2) << 6 }
+                    let unusedBits = remaining == 2 ? chunk & 0xFFFF : chunk & 0xFF
+                    if strict && unusedBits != 0 { throw .nonCanonical("unused bits are not zero") }
+                    output[out] = UInt8(truncatingIfNeeded: chunk >> 16)
+                    if remaining == 3 { output[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8) }
+                }
+            }
+        }
+        if sawStandard && sawURLSafe { throw .mixedAlphabets }
+        if strict && sawURLSafe { throw .nonCanonical("URL-safe alphabet") }
+        return output
+    }
+}

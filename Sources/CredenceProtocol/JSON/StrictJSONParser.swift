@@ -1,0 +1,279 @@
+/// An RFC 8259 parser that refuses what other parsers quietly accept.
+///
+/// Signed data must mean one thing to every reader, so this parser rejects: duplicate member names
+/// (parsers disagree on which one wins), invalid UTF-8, unpaired surrogate escapes, a byte order mark,
+/// trailing content, and nesting deeper than ``maximumDepth``.
+///
+/// ```swift
+/// let value = try StrictJSONParser.parse(Array(#"{"a": 1}"#.utf8))
+/// ```
+public enum StrictJSONParser {
+    public static let maximumDepth = 128
+
+    public static func parse(_ bytes: some Collection<UInt8>) throws(ProtocolError) -> JSONValue {
+        let result: Result<JSONValue, ProtocolError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            parseBuffer(buffer)
+        }
+        if let result { return try result.get() }
+        return try Array(bytes).withUnsafeBufferPointer { parseBuffer($0) }.get()
+    }
+
+    private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, ProtocolError> {
+        var parser = Parser(bytes: buffer)
+        do throws(ProtocolError) {
+            parser.skipWhitespace()
+            let value = try parser.parseValue(depth: 0, pointer: .root)
+            parser.skipWhitespace()
+            guard parser.position == buffer.count else {
+                throw parser.error("unexpected content after the JSON value")
+            }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+private struct Parser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    func error(_ message: String, pointer: JSONPointer? = nil) -> ProtocolError {
+        ProtocolError(.malformedJSON, "malformed JSON at byte \(position): \(message)", pointer: pointer)
+    }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func parseValue(depth: Int, pointer: JSONPointer) throws(ProtocolError) -> JSONValue {
+        guard depth <= StrictJSONParser.maximumDepth else {
+            throw error("nesting deeper than \(StrictJSONParser.maximumDepth) levels")
+        }
+        guard position < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth, pointer: pointer)
+        case UInt8(ascii: "["): return try parseArray(depth: depth, pointer: pointer)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case 0xEF: throw error("a byte order mark is not allowed")
+        default: throw error("unexpected character")
+        }
+    }
+
+    mutating func expectLiteral(_ literal: StaticString) throws(ProtocolError) {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw error("unexpected end of input") }
+        for index in 0..<count where bytes[position + index] != literal.utf8Start[index] {
+            throw error("invalid literal")
+        }
+        position += count
+    }
+
+    mutating func parseObject(depth: Int, pointer: JSONPointer) throws(ProtocolError) -> JSONValue {
+        position += 1
+        var object = JSONObject()
+        var seen = Set<String>()
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(object)
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw error("expected a member name")
+            }
+            let name = try parseString()
+            guard seen.insert(name).inserted else {
+                throw ProtocolError(
+                    .duplicateMember,
+                    "the JSON object at '\(pointer)' has the member '\(name)' twice, which is ambiguous",
+                    pointer: pointer.appending(name)
+                )
+            }
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            position += 1
+            skipWhitespace()
+            let value = try parseValue(depth: depth + 1, pointer: pointer.appending(name))
+            object.append(name: name, value: value)
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of input in an object") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            guard bytes[position] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+            position += 1
+            return .object(object)
+        }
+    }
+
+    mutating func parseArray(depth: Int, pointer: JSONPointer) throws(ProtocolError) -> JSONValue {
+        position += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue(depth: depth + 1, pointer: pointer.appending(index: elements.count)))
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of input in an array") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            guard bytes[position] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+            position += 1
+            return .array(elements)
+        }
+    }
+
+    mutating func parseNumber() throws(ProtocolError) -> String {
+        let start = position
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < bytes.count, isDigit(bytes[position]) { throw error("leading zeros are not allowed") }
+        } else {
+            skipDigits()
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid fraction") }
+            skipDigits()
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid exponent") }
+            skipDigits()
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    mutating func skipDigits() {
+        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+    }
+
+    mutating func parseString() throws(ProtocolError) -> String {
+        position += 1
+        let start = position
+        // Fast path: most strings (and every base64 payload) have no escapes.
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let string = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                position += 1
+                return string
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("control character in a string") }
+            position += 1
+        }
+        var unescaped = Array(bytes[start..<position])
+        while position < bytes.count {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                return try unescaped.withUnsafeBufferPointer { buffer throws(ProtocolError) in try makeString(buffer) }
+            case UInt8(ascii: "\\"):
+                position += 1
+                try appendEscape(to: &unescaped)
+            case 0..<0x20:
+                throw error("control character in a string")
+            default:
+                unescaped.append(byte)
+                position += 1
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws(ProtocolError) -> String {
+        guard let string = String(validating: utf8, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+        return string
+    }
+
+    mutating func appendEscape(to output: inout [UInt8]) throws(ProtocolError) {
+        guard position < bytes.count else { throw error("unterminated escape") }
+        let byte = bytes[position]
+        position += 1
+        switch byte {
+        case UInt8(ascii: "\""): output.append(0x22)
+        case UInt8(ascii: "\\"): output.append(0x5C)
+        case UInt8(ascii: "/"): output.append(0x2F)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try parseHex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                    bytes[position + 1] == UInt8(ascii: "u")
+                else { throw error("unpaired surrogate escape") }
+                position += 2
+                let low = try parseHex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate escape") }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw error("unpaired surrogate escape")
+            }
+            guard let unicodeScalar = Unicode.Scalar(scalar) else { throw error("invalid escape") }
+            output.append(contentsOf: Array(String(Character(unicodeScalar)).utf8))
+        default:
+            throw error("invalid escape")
+        }
+    }
+
+    mutating func parseHex4() throws(ProtocolError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let digit = hexDigitValue(bytes[position]) else { throw error("invalid \\u escape") }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+}
+
+/// The value of one ASCII hex digit, either case.
+func hexDigitValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+    default: nil
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import CredenceProtocol
+
+struct StrictJSONParserTests {
+    func parse(_ text: String) throws(ProtocolError) -> JSONValue { try StrictJSONParser.parse(Array(text.utf8)) }
+
+    @Test func parsesEveryValueKind() throws {
+        let value = try parse(#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83d\ude00", "c": {}} "#)
+        guard case .object(let object) = value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(object.names == ["a", "b", "c"])
+        #expect(object["a"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null]))
+        #expect(object["b"] == .string("x\"é😀"))
+    }
+
+    @Test(arguments: [
+        #"{"a":1,"a":2}"#, #"{"a":1,"\u0061":2}"#, #"[{"x":{"k":1,"k":1}}]"#,
+    ])
+    func duplicateMembersAreRefused(text: String) {
+        #expect(throws: ProtocolError.self) { try parse(text) }
+        do {
+            _ = try parse(text)
+        } catch {
+            #expect(error.code == .duplicateMember)
+        }
+    }
+
+    @Test(arguments: [
+        "", " ", "{", "[1,]", #"{"a":1,}"#, "01", "1.", "-", ".5", "1e", "+1", "tru", "nul", #""abc"#,
+        "\"a\nb\"", #""\x""#, #""\ud800""#, #""\udc00x""#, #""\ud800\u0041""#, "{} {}", "\u{FEFF}{}", "[1] x",
+        "NaN", "Infinity", "{'a':1}", #"{"a" 1}"#,
+    ])
+    func malformedDocumentsAreRefused(text: String) {
+        #expect(throws: ProtocolError.self) { try parse(text) }
+    }
+
+    @Test func invalidUTF8IsRefused() {
+        #expect(throws: ProtocolError.self) { try StrictJSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        #expect(throws: ProtocolError.self) { try StrictJSONParser.parse([0x22, 0xC0, 0xAF, 0x22]) }
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: ProtocolError.self) { try parse(deep) }
+        let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        _ = try parse(fine)
+    }
+
+    @Test func pointersEscapeTildeAndSlash() {
+        #expect(JSONPointer.root.appending("a/b").appending("m~n").appending(index: 3).description == "/a~1b/m~0n/3")
+        #expect(JSONPointer.root.description == "")
+    }
+}
+
+struct Base64Tests {
+    @Test func roundTripsEveryLength() throws {
+        for length in 0..<70 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            #expect(try Base64.decode(Base64.encode(bytes), strict: true) == bytes)
+            #expect(try Base64.decode(Base64.encodeURLSafe(bytes)) == bytes)
+        }
+    }
+
+    @Test func matchesRFC4648TestVectors() {
+        let vectors = [
+            "": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
+            "foobar": "Zm9vYmFy",
+        ]
+        for (plain, encoded) in vectors {
+            #expect(Base64.encode(Array(plain.utf8)) == encoded)
+        }
+    }
+
+    @Test func acceptsEitherAlphabetButNeverBoth() throws {
+        #expect(try Base64.decode("-_-_") == [0xFB, 0xFF, 0xBF])
+        #expect(try Base64.decode("+/+/") == [0xFB, 0xFF, 0xBF])
+        #expect(throws: Base64.Failure.mixedAlphabets) { try Base64.decode("+_+_") }
+    }
+
+    @Test(arguments: ["Zg=", "Zg===", "Z", "Zm9v=", "Zg==Zg==", "Zm 9v", "Zm9v\n", "Zg=a"])
+    func refusesMalformedText(text: String) {
+        #expect(throws: Base64.Failure.self) { try Base64.decode(text) }
+    }
+
+    @Test func strictRefusesWhatLenientAccepts() throws {
+        #expect(try Base64.decode("Zh==") == [0x66])  // non-zero unused bits
+        #expect(throws: Base64.Failure.self) { try Base64.decode("Zh==", strict: true) }
+        #expect(try Base64.decode("Zg") == [0x66])  // no padding
+        #expect(throws: Base64.Failure.self) { try Base64.decode("Zg", strict: true) }
+        #expect(throws: Base64.Failure.self) { try Base64.decode("-_-_", strict: true) }
+    }
+}
