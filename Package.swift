@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "credence", targets: ["credence"]),
+        .executable(name: "credence-bench-verify", targets: ["VerifyBenchmark"]),
         .library(name: "CredenceProtocol", targets: ["CredenceProtocol"]),
         .library(name: "CredenceIdentity", targets: ["CredenceIdentity"]),
     ],
@@ -47,6 +48,13 @@ let package = Package(
                 "CredenceIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Benchmarks run from scripts/bench-*, in release builds, never in the test suite.
+        .executableTarget(
+            name: "VerifyBenchmark",
+            dependencies: ["CredenceProtocol"],
+            path: "Benchmarks/VerifyBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "Edwards25519Tests", dependencies: ["Edwards25519"], swiftSettings: strictSettings),
