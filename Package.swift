@@ -21,19 +21,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
+        // Byte-level encodings and calendar rules shared by every layer: base64, hex, Gregorian dates.
+        .target(name: "CredencePrimitives", swiftSettings: strictSettings),
         // Strict Edwards25519 checks that BoringSSL's Ed25519 does not make (small-order and
         // non-canonical keys, S >= L): pure Swift, no dependencies.
         .target(name: "Edwards25519", swiftSettings: strictSettings),
         // Identifier normalization, keyed tokens and Bloom-filter encodings.
         .target(
             name: "CredenceIdentity",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CredencePrimitives", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         // The wire: strict JSON, base64, DSSE envelopes, keys, batch schema, problem types.
         .target(
             name: "CredenceProtocol",
             dependencies: [
+                "CredencePrimitives",
                 "Edwards25519",
                 "CredenceIdentity",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -57,6 +60,7 @@ let package = Package(
             path: "Benchmarks/VerifyBenchmark",
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "CredencePrimitivesTests", dependencies: ["CredencePrimitives"], swiftSettings: strictSettings),
         .testTarget(name: "Edwards25519Tests", dependencies: ["Edwards25519"], swiftSettings: strictSettings),
         .testTarget(
             name: "CredenceIdentityTests",

@@ -1,3 +1,4 @@
+import CredencePrimitives
 /// A birth date, possibly partial (year, or year and month), in the proleptic Gregorian calendar, years 1850-2100.
 ///
 /// ```swift
@@ -31,7 +32,7 @@ public struct BirthDate: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         if let day {
             guard let month else { throw IdentifierError(.badDate, "a birth day needs a month") }
-            guard CalendarDate.isValid(year: year, month: month, day: day) else {
+            guard GregorianCalendar.isValid(year: year, month: month, day: day) else {
                 throw IdentifierError(.badDate, "\(year)-\(month)-\(day) is not a calendar date")
             }
         }

@@ -1,3 +1,4 @@
+import CredencePrimitives
 /// A 1024-bit Bloom filter (a CLK, cryptographic long-term key) holding one field's keyed features.
 /// Bit `j` is byte `j / 8`, mask `0x80 >> (j % 8)`.
 ///
@@ -31,14 +32,14 @@ public struct BloomFilter: Hashable, Sendable {
 
     /// Decodes unpadded base64url of 128 bytes (171 characters).
     public init(base64url: String) throws(IdentifierError) {
-        guard let bytes = Base64URL.decode(base64url) else {
+        guard let bytes = try? Base64.decodeURLSafe(base64url) else {
             throw IdentifierError(.badEncoding, "Bloom filter is not unpadded base64url")
         }
         try self.init(bytes: bytes)
     }
 
     /// Unpadded base64url of ``bytes``.
-    public var base64url: String { Base64URL.encode(bytes) }
+    public var base64url: String { Base64.encodeURLSafe(bytes) }
 
     /// Number of set bits.
     public var popCount: Int { bytes.reduce(0) { $0 + $1.nonzeroBitCount } }

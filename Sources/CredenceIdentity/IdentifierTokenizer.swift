@@ -1,3 +1,4 @@
+import CredencePrimitives
 /// Turns normalized strong identifiers into keyed tokens:
 /// base64url-without-padding(HMAC-SHA256(linkage_key, UTF8(type) ‖ 0x00 ‖ UTF8(normalized))), 43 characters.
 ///
@@ -19,7 +20,7 @@ public struct IdentifierTokenizer: Sendable {
     /// The token of an already normalized value. The caller is responsible for normalizing: tokens of
     /// unnormalized values never match anything.
     public func token(_ type: TokenType, normalized: String) -> String {
-        Base64URL.encode(key.hmac(Array(type.rawValue.utf8) + [0x00] + Array(normalized.utf8)))
+        Base64.encodeURLSafe(key.hmac(Array(type.rawValue.utf8) + [0x00] + Array(normalized.utf8)))
     }
 
     /// Normalizes with ``IdentifierNormalizer/normalize(_:as:defaultRegion:)`` and then tokenizes.

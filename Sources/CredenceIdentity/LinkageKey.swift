@@ -1,3 +1,4 @@
+import CredencePrimitives
 import Crypto
 import Foundation
 
@@ -44,7 +45,7 @@ public struct LinkageKey: Sendable, Equatable, CustomStringConvertible {
         if text.count == 64 {
             bytes = Hex.decode(text)
         } else if text.count == 43 || text.count == 44 {
-            bytes = Base64URL.decode(text, acceptStandard: true, acceptPadding: true)
+            bytes = try? Base64.decode(text)
         } else {
             bytes = nil
         }

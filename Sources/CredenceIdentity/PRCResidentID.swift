@@ -1,3 +1,4 @@
+import CredencePrimitives
 /// GB 11643-1999 citizen identification numbers: the PRC resident ID, the Hong Kong / Macao / Taiwan residence
 /// permits (address codes 81, 82, 83) and the 2023 foreign permanent resident ID (first digit 9).
 ///
@@ -74,7 +75,7 @@ public enum PRCResidentID {
         let year = Int(String(digits[0..<4])) ?? 0
         let month = Int(String(digits[4..<6])) ?? 0
         let day = Int(String(digits[6..<8])) ?? 0
-        guard (1850...2100).contains(year), CalendarDate.isValid(year: year, month: month, day: day) else {
+        guard (1850...2100).contains(year), GregorianCalendar.isValid(year: year, month: month, day: day) else {
             throw IdentifierError(.badDate, "resident ID birth date \(yyyymmdd) is not a valid date (1850-2100)")
         }
     }

@@ -51,89 +51,51 @@ struct InspectCommand: ParsableCommand {
         } catch {
             throw CLIFailure.rejected("invalid batch: \(error.message)")
         }
-        let summary = BatchSummary(batch: batch, batchID: batchID, verifiedBy: signers)
-        print(json ? summary.json() : summary.text())
+        let summary = BatchSummary(batch: batch, payload: payload, batchID: batchID, verifiedBy: signers)
+        print(json ? try summary.json() : summary.text())
     }
 }
 
 /// What `inspect` prints about a batch.
-struct BatchSummary: Encodable {
-    let partnerID: String
-    let partnerKind: String
-    let audience: String
-    let keyEpoch: Int
-    let batchSeq: Int64
-    let prevBatchSha256: String?
-    let createdAt: String
-    let sourceFormat: String
+struct BatchSummary {
+    let batch: Batch
+    let payload: [UInt8]
     let batchID: String
-    let recordCount: Int
-    let recordsByKind: [String: Int]
-    let verified: Bool
     let verifiedBy: [String]
 
-    init(batch: Batch, batchID: String, verifiedBy: [String]) {
-        partnerID = batch.partnerID.rawValue
-        partnerKind = batch.partnerKind.rawValue
-        audience = batch.audience.rawValue
-        keyEpoch = batch.keyEpoch
-        batchSeq = batch.batchSeq
-        prevBatchSha256 = batch.prevBatchSha256?.rawValue
-        createdAt = batch.createdAt.rawValue
-        sourceFormat = batch.sourceFormat.rawValue
-        self.batchID = batchID
-        recordCount = batch.records.count
-        recordsByKind = Dictionary(grouping: batch.records, by: \.kind.rawValue).mapValues(\.count)
-        verified = !verifiedBy.isEmpty
-        self.verifiedBy = verifiedBy
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case partnerID = "partner_id", partnerKind = "partner_kind", audience, keyEpoch = "key_epoch"
-        case batchSeq = "batch_seq", prevBatchSha256 = "prev_batch_sha256", createdAt = "created_at"
-        case sourceFormat = "source_format", batchID = "batch_id", recordCount = "record_count"
-        case recordsByKind = "records_by_kind", verified, verifiedBy = "verified_by"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(partnerID, forKey: .partnerID)
-        try container.encode(partnerKind, forKey: .partnerKind)
-        try container.encode(audience, forKey: .audience)
-        try container.encode(keyEpoch, forKey: .keyEpoch)
-        try container.encode(batchSeq, forKey: .batchSeq)
-        try container.encode(prevBatchSha256, forKey: .prevBatchSha256)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(sourceFormat, forKey: .sourceFormat)
-        try container.encode(batchID, forKey: .batchID)
-        try container.encode(recordCount, forKey: .recordCount)
-        try container.encode(recordsByKind, forKey: .recordsByKind)
-        try container.encode(verified, forKey: .verified)
-        try container.encode(verifiedBy, forKey: .verifiedBy)
-    }
+    var recordsByKind: [String: Int] { Dictionary(grouping: batch.records, by: \.kind.rawValue).mapValues(\.count) }
 
     func text() -> String {
         let kinds = recordsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let trust =
-            verified
-            ? "verified by \(verifiedBy.joined(separator: ", "))"
-            : "NOT VERIFIED (contents untrusted; pass --key to verify)"
+            verifiedBy.isEmpty
+            ? "NOT VERIFIED (contents untrusted; pass --key to verify)"
+            : "verified by \(verifiedBy.joined(separator: ", "))"
         return """
-            partner     \(partnerID) (\(partnerKind))
-            audience    \(audience)
-            batch_seq   \(batchSeq) (prev \(prevBatchSha256 ?? "none"))
-            key_epoch   \(keyEpoch)
-            created_at  \(createdAt)
-            source      \(sourceFormat)
+            partner     \(batch.partnerID) (\(batch.partnerKind.rawValue))
+            audience    \(batch.audience)
+            batch_seq   \(batch.batchSeq) (prev \(batch.prevBatchSha256?.rawValue ?? "none"))
+            key_epoch   \(batch.keyEpoch)
+            created_at  \(batch.createdAt)
+            source      \(batch.sourceFormat.rawValue)
             batch_id    \(batchID)
-            records     \(recordCount): \(kinds)
+            records     \(batch.records.count): \(kinds)
             signature   \(trust)
             """
     }
 
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    /// The header members exactly as the payload has them (wire names and values), plus what inspect adds.
+    func json() throws -> String {
+        guard var header = try JSONSerialization.jsonObject(with: Data(payload)) as? [String: Any] else {
+            throw CLIFailure.rejected("the batch payload is not a JSON object")
+        }
+        header.removeValue(forKey: "records")
+        header["batch_id"] = batchID
+        header["record_count"] = batch.records.count
+        header["records_by_kind"] = recordsByKind
+        header["verified"] = !verifiedBy.isEmpty
+        header["verified_by"] = verifiedBy
+        let data = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 }

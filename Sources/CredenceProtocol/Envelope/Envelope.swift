@@ -1,3 +1,4 @@
+import CredencePrimitives
 import Crypto
 
 /// A DSSE v1 envelope as it travels: `{"payload": b64, "payloadType": "...", "signatures": [{"keyid", "sig"}]}`.

@@ -1,3 +1,5 @@
+import CredencePrimitives
+
 /// An RFC 8259 parser that refuses what other parsers quietly accept.
 ///
 /// Signed data must mean one thing to every reader, so this parser rejects: duplicate member names
@@ -260,20 +262,10 @@ private struct Parser {
         guard position + 4 <= bytes.count else { throw error("truncated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = hexDigitValue(bytes[position]) else { throw error("invalid \\u escape") }
+            guard let digit = Hex.digitValue(bytes[position]) else { throw error("invalid \\u escape") }
             value = value << 4 | UInt32(digit)
             position += 1
         }
         return value
-    }
-}
-
-/// The value of one ASCII hex digit, either case.
-func hexDigitValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-    default: nil
     }
 }

@@ -1,3 +1,4 @@
+import CredencePrimitives
 import Crypto
 import CryptoExtras
 

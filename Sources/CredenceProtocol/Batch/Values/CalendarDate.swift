@@ -1,3 +1,5 @@
+import CredencePrimitives
+
 /// A calendar day, `YYYY-MM-DD` (ISO 8601), checked against the proleptic Gregorian calendar.
 public struct CalendarDate: ValidatedString, Comparable {
     public static let formatDescription = "date like 2026-01-31"
@@ -29,8 +31,8 @@ public struct CalendarDate: ValidatedString, Comparable {
     static func parse(_ bytes: [UInt8]) -> Int? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = ASCII.number(bytes, 0..<4), let month = ASCII.number(bytes, 5..<7),
-            let day = ASCII.number(bytes, 8..<10), (1...12).contains(month),
-            (1...daysInMonth(year: year, month: month)).contains(day)
+            let day = ASCII.number(bytes, 8..<10),
+            GregorianCalendar.isValid(year: year, month: month, day: day)
         else { return nil }
         // Howard Hinnant's days_from_civil.
         let shiftedYear = month <= 2 ? year - 1 : year
@@ -39,14 +41,6 @@ public struct CalendarDate: ValidatedString, Comparable {
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }
 

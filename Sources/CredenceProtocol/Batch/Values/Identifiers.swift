@@ -1,3 +1,5 @@
+import CredencePrimitives
+
 /// A partner's id in the registry: 2-64 of `a-z 0-9 . _ -`, starting with a letter or digit.
 public struct PartnerID: ValidatedString {
     public static let formatDescription = "partner id (2-64 characters of a-z, 0-9, '.', '_', '-')"
@@ -30,7 +32,7 @@ public struct Token: ValidatedString {
 
     public static func isValid(_ text: String) -> Bool {
         text.utf8.count == 43 && text.utf8.allSatisfy(ASCII.isBase64URL)
-            && (try? Base64.decode(text, strict: false))?.count == 32
+            && (try? Base64.decodeURLSafe(text))?.count == 32
     }
 }
 
@@ -42,7 +44,7 @@ public struct BloomEncoding: ValidatedString {
 
     public static func isValid(_ text: String) -> Bool {
         text.utf8.count == 171 && text.utf8.allSatisfy(ASCII.isBase64URL)
-            && (try? Base64.decode(text, strict: false))?.count == 128
+            && (try? Base64.decodeURLSafe(text))?.count == 128
     }
 }
 

@@ -1,4 +1,4 @@
-/// Lower-case hexadecimal, as batch ids, digests and raw keys are written.
+/// Lower-case hexadecimal, as batch ids, digests, linkage keys and raw keys are written.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
@@ -20,10 +20,20 @@ public enum Hex {
         output.reserveCapacity(utf8.count / 2)
         var index = 0
         while index < utf8.count {
-            guard let high = hexDigitValue(utf8[index]), let low = hexDigitValue(utf8[index + 1]) else { return nil }
+            guard let high = digitValue(utf8[index]), let low = digitValue(utf8[index + 1]) else { return nil }
             output.append(high << 4 | low)
             index += 2
         }
         return output
+    }
+
+    /// The value of one ASCII hex digit, either case.
+    public static func digitValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

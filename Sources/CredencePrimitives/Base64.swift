@@ -90,7 +90,26 @@ public enum Base64 {
         }.get()
     }
 
+    /// Decodes the form tokens and Bloom-filter encodings are written in: URL-safe alphabet, no padding,
+    /// unused bits zero. Exactly one text per byte string, so equal values compare equal as text.
+    public static func decodeURLSafe(_ text: String) throws(Failure) -> [UInt8] {
+        guard !text.utf8.contains(UInt8(ascii: "=")) else { throw .nonCanonical("padding in URL-safe base64") }
+        guard !text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "/") }) else {
+            throw .nonCanonical("standard alphabet where URL-safe is required")
+        }
+        var text = text
+        return try text.withUTF8 { buffer in
+            Result { () throws(Failure) in try decode(utf8: buffer, strict: false, canonicalBits: true) }
+        }.get()
+    }
+
     public static func decode(utf8 input: UnsafeBufferPointer<UInt8>, strict: Bool) throws(Failure) -> [UInt8] {
+        try decode(utf8: input, strict: strict, canonicalBits: strict)
+    }
+
+    private static func decode(utf8 input: UnsafeBufferPointer<UInt8>, strict: Bool, canonicalBits: Bool)
+        throws(Failure) -> [UInt8]
+    {
         var length = input.count
         var paddingCount = 0
         while length > 0, input[length - 1] == UInt8(ascii: "=") {
@@ -139,7 +158,7 @@ public enum Base64 {
                     var chunk = try digit(index) << 18 | digit(index + 1) << 12
                     if remaining == 3 { chunk |= try digit(index + 2) << 6 }
                     let unusedBits = remaining == 2 ? chunk & 0xFFFF : chunk & 0xFF
-                    if strict && unusedBits != 0 { throw .nonCanonical("unused bits are not zero") }
+                    if canonicalBits && unusedBits != 0 { throw .nonCanonical("unused bits are not zero") }
                     output[out] = UInt8(truncatingIfNeeded: chunk >> 16)
                     if remaining == 3 { output[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8) }
                 }
