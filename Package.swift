@@ -64,13 +64,14 @@ let package = Package(
         .testTarget(name: "Edwards25519Tests", dependencies: ["Edwards25519"], swiftSettings: strictSettings),
         .testTarget(
             name: "CredenceIdentityTests",
-            dependencies: ["CredenceIdentity"],
+            dependencies: ["CredenceIdentity", "CredencePrimitives"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CredenceProtocolTests",
             dependencies: [
                 "CredenceProtocol",
+                "CredencePrimitives",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings

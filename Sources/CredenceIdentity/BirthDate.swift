@@ -1,4 +1,5 @@
 import CredencePrimitives
+
 /// A birth date, possibly partial (year, or year and month), in the proleptic Gregorian calendar, years 1850-2100.
 ///
 /// ```swift

@@ -1,4 +1,5 @@
 import CredencePrimitives
+
 /// A 1024-bit Bloom filter (a CLK, cryptographic long-term key) holding one field's keyed features.
 /// Bit `j` is byte `j / 8`, mask `0x80 >> (j % 8)`.
 ///

@@ -1,4 +1,5 @@
 import CredencePrimitives
+
 /// Turns normalized strong identifiers into keyed tokens:
 /// base64url-without-padding(HMAC-SHA256(linkage_key, UTF8(type) ‖ 0x00 ‖ UTF8(normalized))), 43 characters.
 ///

@@ -1,4 +1,5 @@
 import CredencePrimitives
+
 /// GB 11643-1999 citizen identification numbers: the PRC resident ID, the Hong Kong / Macao / Taiwan residence
 /// permits (address codes 81, 82, 83) and the 2023 foreign permanent resident ID (first digit 9).
 ///

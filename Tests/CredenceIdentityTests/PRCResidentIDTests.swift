@@ -1,3 +1,4 @@
+import CredencePrimitives
 import Testing
 
 @testable import CredenceIdentity

@@ -1,0 +1,46 @@
+import CredencePrimitives
+import Testing
+
+@testable import CredenceProtocol
+
+/// Random damage to a valid envelope: every mutant either fails to verify or, if it still verifies, carries
+/// exactly the signed payload and payload type (only unsigned parts such as a keyid hint changed).
+struct MutationTests {
+    @Test func mutatedEnvelopesNeverVerifyAsSomethingElse() throws {
+        let key = SampleBatches.signingKey(for: .commerce)
+        let policy = try VerificationPolicy(trustedKeys: [key.publicKey])
+        let original = SampleBatches.envelope(for: .commerce)
+        let bytes = original.serialized()
+        var random = SplitMix64(seed: 2026)
+        var verifiedMutants = 0
+        for _ in 0..<3000 {
+            var mutant = bytes
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let index = Int.random(in: 0..<mutant.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: mutant[index] ^= UInt8.random(in: 1...255, using: &random)
+                case 1: mutant.remove(at: index)
+                default: mutant.insert(UInt8.random(in: 0...255, using: &random), at: index)
+                }
+            }
+            guard let verified = try? EnvelopeVerifier.verify(mutant, policy: policy) else { continue }
+            verifiedMutants += 1
+            #expect(verified.payload == original.payload)
+            #expect(verified.payloadType == original.payloadType)
+        }
+        // Most damage lands in the payload or signature; only changes to unsigned hints may still verify.
+        #expect(verifiedMutants < 300)
+    }
+
+    @Test func randomBytesNeverCrashTheParsers() {
+        var random = SplitMix64(seed: 7)
+        let alphabet = Array(#"{}[]:,"\ 0123456789.eE+-truefalsnul"#.utf8)
+        for _ in 0..<5000 {
+            let length = Int.random(in: 0..<64, using: &random)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &random)! }
+            _ = try? StrictJSONParser.parse(text)
+            _ = try? Envelope(parsing: text)
+            _ = try? Batch.decodeUnverified(text)
+        }
+    }
+}
