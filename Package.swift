@@ -60,7 +60,8 @@ let package = Package(
             path: "Benchmarks/VerifyBenchmark",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "CredencePrimitivesTests", dependencies: ["CredencePrimitives"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CredencePrimitivesTests", dependencies: ["CredencePrimitives"], swiftSettings: strictSettings),
         .testTarget(name: "Edwards25519Tests", dependencies: ["Edwards25519"], swiftSettings: strictSettings),
         .testTarget(
             name: "CredenceIdentityTests",
