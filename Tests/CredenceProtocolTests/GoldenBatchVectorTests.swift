@@ -43,4 +43,13 @@ struct GoldenBatchVectorTests {
         #expect(batch.partnerKind == kind)
         #expect(verified.payload == Array(try Data(contentsOf: Self.file(kind, "payload.json"))))
     }
+
+    /// The conformance table in protocol/README.md names every vector's batch_id; it must not go stale.
+    @Test(arguments: PartnerKind.allCases)
+    func protocolReadmeNamesTheBatchID(kind: PartnerKind) throws {
+        let readme = try String(contentsOf: Self.directory.appendingPathComponent("../README.md"), encoding: .utf8)
+        let payload = Array(try Data(contentsOf: Self.file(kind, "payload.json")))
+        #expect(readme.contains(Envelope.digest(of: payload)), "update the table in protocol/README.md")
+        #expect(readme.contains("| \(payload.count) |"), "update the payload size in protocol/README.md")
+    }
 }

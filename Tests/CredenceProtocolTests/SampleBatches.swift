@@ -169,7 +169,7 @@ enum SampleBatches {
             sourceFormat: .xArchive,
             records: [
                 Record(
-                    recordID: code("chirp-1453402940"), subjects: [member], fact: .socialAccountFact(fact),
+                    recordID: code("chirp-2026-10-30-000001"), subjects: [member], fact: .socialAccountFact(fact),
                     provenance: .init(file: code("twitter-2026-10-30.zip"), line: nil, offset: nil))
             ])
     }()

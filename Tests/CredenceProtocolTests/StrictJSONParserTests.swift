@@ -42,6 +42,18 @@ struct StrictJSONParserTests {
         #expect(throws: ProtocolError.self) { try StrictJSONParser.parse([0x22, 0xC0, 0xAF, 0x22]) }
     }
 
+    @Test func memberNamesCompareAsBytesNotAsCanonicalEquivalents() throws {
+        // "é" precomposed and decomposed are two members to other parsers, so they are two here too.
+        let value = try parse("{\"\u{E9}\": 1, \"e\u{301}\": 2}")
+        guard case .object(let object) = value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(object.members.count == 2)
+        #expect(object["\u{E9}"] == .number("1"))
+        #expect(object["e\u{301}"] == .number("2"))
+    }
+
     @Test func deepNestingIsRefused() throws {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: ProtocolError.self) { try parse(deep) }

@@ -71,7 +71,7 @@ public struct Batch: Codable, Sendable, Equatable {
 
     /// Decodes the batch from a verified envelope's exact bytes, refusing any other payload type.
     public static func decode(_ envelope: VerifiedEnvelope) throws(ProtocolError) -> Batch {
-        guard envelope.payloadType == PayloadType.batchV1 else {
+        guard envelope.payloadType.utf8.elementsEqual(PayloadType.batchV1.utf8) else {
             throw ProtocolError(
                 .unsupportedPayloadType, "payloadType '\(envelope.payloadType)' is not '\(PayloadType.batchV1)'")
         }

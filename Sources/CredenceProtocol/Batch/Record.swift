@@ -87,6 +87,16 @@ public struct Record: Codable, Sendable, Equatable {
         for (index, subject) in subjects.enumerated() {
             subject.validate(at: pointer.appending("subjects").appending(index: index), into: &errors)
         }
+        if let line = provenance?.line, line < 1 {
+            errors.append(
+                .init(.schemaInvalid, "\(pointer)/provenance/line: starts at 1", pointer: pointer.appending("provenance").appending("line")))
+        }
+        if let offset = provenance?.offset, offset < 0 {
+            errors.append(
+                .init(
+                    .schemaInvalid, "\(pointer)/provenance/offset: must not be negative",
+                    pointer: pointer.appending("provenance").appending("offset")))
+        }
         let factPointer = pointer.appending("fact")
         switch fact {
         case .tradelineSnapshot(let value): value.validate(at: factPointer, into: &errors)

@@ -21,7 +21,7 @@ public enum EnvelopeVerifier {
     public static func verify(_ envelope: Envelope, policy: VerificationPolicy) throws(ProtocolError)
         -> VerifiedEnvelope
     {
-        if let required = policy.requiredPayloadType, envelope.payloadType != required {
+        if let required = policy.requiredPayloadType, !envelope.payloadType.utf8.elementsEqual(required.utf8) {
             throw ProtocolError(
                 .unsupportedPayloadType,
                 "payloadType is '\(envelope.payloadType)' but '\(required)' is required")

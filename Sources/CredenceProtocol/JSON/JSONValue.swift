@@ -30,8 +30,9 @@ public struct JSONObject: Sendable, Equatable {
         self.members = members
     }
 
+    /// The member whose name has exactly these UTF-8 bytes (not merely a canonically equivalent spelling).
     public subscript(name: String) -> JSONValue? {
-        members.first { $0.name == name }?.value
+        members.first { $0.name.utf8.elementsEqual(name.utf8) }?.value
     }
 
     public var names: [String] { members.map(\.name) }

@@ -93,7 +93,9 @@ private struct Parser {
     mutating func parseObject(depth: Int, pointer: JSONPointer) throws(ProtocolError) -> JSONValue {
         position += 1
         var object = JSONObject()
-        var seen = Set<String>()
+        // Compared as UTF-8 bytes: Swift's String equality treats canonically equivalent spellings as equal,
+        // while other parsers keep them as distinct members.
+        var seen = Set<[UInt8]>()
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -105,7 +107,7 @@ private struct Parser {
                 throw error("expected a member name")
             }
             let name = try parseString()
-            guard seen.insert(name).inserted else {
+            guard seen.insert(Array(name.utf8)).inserted else {
                 throw ProtocolError(
                     .duplicateMember,
                     "the JSON object at '\(pointer)' has the member '\(name)' twice, which is ambiguous",

@@ -68,6 +68,12 @@ public struct CommerceEvent: Codable, Sendable, Equatable {
             errors.append(
                 .init(.schemaInvalid, "\(pointer)/amount: must not be negative", pointer: pointer.appending("amount")))
         }
+        if bnplProvider != nil && paymentMethod != .bnpl {
+            errors.append(
+                .init(
+                    .schemaInvalid, "\(pointer)/bnpl_provider: only with payment_method bnpl",
+                    pointer: pointer.appending("bnpl_provider")))
+        }
         let isChargeback = event == .chargebackOpened || event == .chargebackClosed
         if isChargeback != (chargeback != nil) {
             errors.append(

@@ -19,7 +19,7 @@ public struct CurrencyCode: ValidatedString {
             HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP \
             MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD \
             SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD UYU UZS \
-            VES WST XCD XCG YER ZAR ZMW ZWG
+            VED VES WST XCD XCG YER ZAR ZMW ZWG
             """
         for code in twoDigit.split(separator: " ") { table[String(code)] = 2 }
         for code in [
