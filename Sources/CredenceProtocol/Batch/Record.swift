@@ -89,7 +89,9 @@ public struct Record: Codable, Sendable, Equatable {
         }
         if let line = provenance?.line, line < 1 {
             errors.append(
-                .init(.schemaInvalid, "\(pointer)/provenance/line: starts at 1", pointer: pointer.appending("provenance").appending("line")))
+                .init(
+                    .schemaInvalid, "\(pointer)/provenance/line: starts at 1",
+                    pointer: pointer.appending("provenance").appending("line")))
         }
         if let offset = provenance?.offset, offset < 0 {
             errors.append(
