@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Byte-level encodings and calendar rules shared by every layer: base64, hex, Gregorian dates.
@@ -42,6 +43,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The aggregator's storage: the Store protocol and its SQLite implementation.
+        .target(
+            name: "CredenceStore",
+            dependencies: ["CredenceProtocol", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -75,6 +82,11 @@ let package = Package(
                 "CredencePrimitives",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CredenceStoreTests",
+            dependencies: ["CredenceStore", "CredenceProtocol"],
             swiftSettings: strictSettings
         ),
         .testTarget(

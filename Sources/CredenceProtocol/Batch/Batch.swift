@@ -78,9 +78,40 @@ public struct Batch: Codable, Sendable, Equatable {
         return try decodeUnverified(envelope.payload)
     }
 
+    /// Decodes a verified batch and also returns each record's JSON as received (compacted), for storage.
+    public static func decodeKeepingRecordJSON(_ envelope: VerifiedEnvelope) throws(ProtocolError)
+        -> (batch: Batch, recordJSON: [[UInt8]])
+    {
+        guard envelope.payloadType.utf8.elementsEqual(PayloadType.batchV1.utf8) else {
+            throw ProtocolError(
+                .unsupportedPayloadType, "payloadType '\(envelope.payloadType)' is not '\(PayloadType.batchV1)'")
+        }
+        let (batch, document) = try decodeDocument(envelope.payload)
+        guard case .object(let object) = document, case .array(let records)? = object["records"] else {
+            return (batch, [])
+        }
+        return (batch, records.map { $0.serialized() })
+    }
+
     /// Decodes and validates batch bytes without any signature check: for inspecting and for producers
     /// checking their own output. Never use it on bytes received from elsewhere.
     public static func decodeUnverified(_ payload: [UInt8]) throws(ProtocolError) -> Batch {
+        try decodeDocument(payload).batch
+    }
+
+    /// Every rule violation of the batch in `payload`, each with its JSON Pointer (empty when valid), for
+    /// problem documents that list them all.
+    public static func validationErrors(of payload: [UInt8]) -> [ProtocolError] {
+        do {
+            let document = try StrictJSONParser.parse(payload)
+            return try StrictDecoder.decode(Batch.self, from: document).validationErrors()
+        } catch {
+            return [error]
+        }
+    }
+
+    private static func decodeDocument(_ payload: [UInt8]) throws(ProtocolError) -> (batch: Batch, document: JSONValue)
+    {
         let document: JSONValue
         do {
             document = try StrictJSONParser.parse(payload)
@@ -93,7 +124,7 @@ public struct Batch: Codable, Sendable, Equatable {
             let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
             throw ProtocolError(.schemaInvalid, first.message + more, pointer: first.pointer)
         }
-        return batch
+        return (batch, document)
     }
 
     /// The batch's canonical bytes as this project writes them: UTF-8 JSON, members sorted, no
