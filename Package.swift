@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "credence", targets: ["credence"]),
+        .executable(name: "credence-aggregator", targets: ["credence-aggregator"]),
         .executable(name: "credence-bench-verify", targets: ["VerifyBenchmark"]),
         .library(name: "CredenceProtocol", targets: ["CredenceProtocol"]),
         .library(name: "CredenceIdentity", targets: ["CredenceIdentity"]),
@@ -20,6 +21,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Byte-level encodings and calendar rules shared by every layer: base64, hex, Gregorian dates.
@@ -51,11 +60,91 @@ let package = Package(
             dependencies: ["CredenceProtocol", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // RFC 9162 Merkle tree, proofs and C2SP signed checkpoints: pure, no I/O.
+        .target(
+            name: "TransparencyLog",
+            dependencies: [
+                "CredenceProtocol", "CredencePrimitives", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // What the Credence log commits to (batch entries) and the receipts that prove it.
+        .target(
+            name: "CredenceLog",
+            dependencies: [
+                "TransparencyLog", "CredenceProtocol", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Development CA and certificates for HTTPS on loopback and partner mTLS.
+        .target(
+            name: "CredenceCertificates",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The ingest stage: verification, sequence rules and the one-transaction append.
+        .target(
+            name: "CredenceIngest",
+            dependencies: ["CredenceProtocol", "CredenceStore", "CredenceLog", "TransparencyLog"],
+            swiftSettings: strictSettings
+        ),
+        // The aggregator service: configuration, HTTPS API, metrics, partner registry.
+        .target(
+            name: "CredenceAggregator",
+            dependencies: [
+                "CredenceIngest", "CredenceStore", "CredenceLog", "CredenceCertificates", "CredenceProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // An HTTPS client of the aggregator API (private CA trust, optional mTLS), for the CLI and adapters.
+        .target(
+            name: "CredenceClient",
+            dependencies: [
+                "CredenceProtocol",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // One-line ways for tests and benchmarks to run real executables: an aggregator on a free port,
+        // partners that sign well-formed batch chains, temporary directories.
+        .target(
+            name: "CredenceTesting",
+            dependencies: [
+                "CredenceProtocol", "CredenceIdentity", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "credence-aggregator",
+            dependencies: [
+                "CredenceAggregator", "CredenceStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "credence",
             dependencies: [
                 "CredenceProtocol",
                 "CredenceIdentity",
+                "CredenceClient",
+                "CredenceLog",
+                "TransparencyLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -82,11 +171,35 @@ let package = Package(
                 "CredencePrimitives",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["Vectors"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CredenceStoreTests",
             dependencies: ["CredenceStore", "CredenceProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TransparencyLogTests",
+            dependencies: ["TransparencyLog", "CredenceProtocol", "CredencePrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CredenceCertificatesTests",
+            dependencies: [
+                "CredenceCertificates",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AggregatorTests",
+            dependencies: [
+                "credence-aggregator", "credence", "CredenceTesting", "CredenceClient", "CredenceLog", "CredenceStore",
+                "CredenceProtocol", "TransparencyLog",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -34,6 +34,12 @@ public struct Record: Codable, Sendable, Equatable {
         public var line: Int?
         /// 0-based byte offset, for framed files.
         public var offset: Int64?
+
+        public init(file: RawCode? = nil, line: Int? = nil, offset: Int64? = nil) {
+            self.file = file
+            self.line = line
+            self.offset = offset
+        }
     }
 
     public init(recordID: RawCode, subjects: [SubjectReference], fact: Fact, provenance: Provenance? = nil) {

@@ -6,7 +6,17 @@
 /// `JSONDecoder` ignores unknown members and reports paths as coding keys; for a signed wire format an
 /// unexpected member is as wrong as a missing one, and a partner needs to know exactly where.
 public enum StrictDecoder {
-    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(ProtocolError) -> T {
+    /// Parses `json` strictly and decodes it. With `allowUnknownMembers`, members the type does not know
+    /// are ignored: for documents from a newer peer (receipts), never for signed batches.
+    public static func decode<T: Decodable>(_ type: T.Type, fromJSON json: [UInt8], allowUnknownMembers: Bool = false)
+        throws(ProtocolError) -> T
+    {
+        try decode(type, from: try StrictJSONParser.parse(json), allowUnknownMembers: allowUnknownMembers)
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, allowUnknownMembers: Bool = false)
+        throws(ProtocolError) -> T
+    {
         let tracker = MemberTracker()
         let decoder = ValueDecoder(value: value, codingPath: [], tracker: tracker)
         let result: T
@@ -19,7 +29,7 @@ public enum StrictDecoder {
         } catch {
             throw ProtocolError(.schemaInvalid, "\(error)")
         }
-        if let unknown = tracker.firstUnknownMember() {
+        if !allowUnknownMembers, let unknown = tracker.firstUnknownMember() {
             throw ProtocolError(.schemaInvalid, "'\(unknown)' is not a member of the schema", pointer: unknown)
         }
         return result

@@ -5,6 +5,14 @@ public struct AccountKeyChange: Codable, Sendable, Equatable {
     public var newAccountKey: Token?
     public var newFurnisherID: RawCode?
 
+    public init(furnisherID: RawCode, oldAccountKey: Token, newAccountKey: Token? = nil, newFurnisherID: RawCode? = nil)
+    {
+        self.furnisherID = furnisherID
+        self.oldAccountKey = oldAccountKey
+        self.newAccountKey = newAccountKey
+        self.newFurnisherID = newFurnisherID
+    }
+
     func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
         if newAccountKey == nil && newFurnisherID == nil {
             errors.append(
@@ -20,6 +28,14 @@ public struct Deletion: Codable, Sendable, Equatable {
     public var scope: Scope
     public var reason: Reason
     public var reasonRaw: RawCode
+
+    public init(furnisherID: RawCode, accountKey: Token, scope: Scope, reason: Reason, reasonRaw: RawCode) {
+        self.furnisherID = furnisherID
+        self.accountKey = accountKey
+        self.scope = scope
+        self.reason = reason
+        self.reasonRaw = reasonRaw
+    }
 
     public enum Scope: String, Codable, Sendable {
         case account

@@ -14,6 +14,23 @@ public struct CommerceEvent: Codable, Sendable, Equatable {
     public var chargeback: Chargeback?
     public var installment: Installment?
 
+    public init(
+        event: EventType, occurredAt: Timestamp, orderKey: Token, amount: Int64, currency: CurrencyCode,
+        paymentMethod: PaymentMethod, bnplProvider: RawCode? = nil, financialStatusRaw: RawCode? = nil,
+        chargeback: Chargeback? = nil, installment: Installment? = nil
+    ) {
+        self.event = event
+        self.occurredAt = occurredAt
+        self.orderKey = orderKey
+        self.amount = amount
+        self.currency = currency
+        self.paymentMethod = paymentMethod
+        self.bnplProvider = bnplProvider
+        self.financialStatusRaw = financialStatusRaw
+        self.chargeback = chargeback
+        self.installment = installment
+    }
+
     public enum EventType: String, Codable, Sendable, CaseIterable {
         case orderPlaced = "order_placed"
         case orderCancelled = "order_cancelled"
@@ -43,6 +60,17 @@ public struct CommerceEvent: Codable, Sendable, Equatable {
         /// Only a chargeback the consumer lost says anything about them; one they won is never scored.
         public var outcome: Outcome?
 
+        public init(
+            reason: Reason, reasonRaw: RawCode, networkReasonCode: RawCode? = nil, statusRaw: RawCode,
+            outcome: Outcome? = nil
+        ) {
+            self.reason = reason
+            self.reasonRaw = reasonRaw
+            self.networkReasonCode = networkReasonCode
+            self.statusRaw = statusRaw
+            self.outcome = outcome
+        }
+
         public enum Reason: String, Codable, Sendable, CaseIterable {
             case fraud, duplicate, general, unrecognized, other
             case notReceived = "not_received"
@@ -61,6 +89,13 @@ public struct CommerceEvent: Codable, Sendable, Equatable {
         public var sequence: Int
         public var dueAt: Timestamp
         public var paidAt: Timestamp?
+
+        public init(scheduleKey: Token, sequence: Int, dueAt: Timestamp, paidAt: Timestamp? = nil) {
+            self.scheduleKey = scheduleKey
+            self.sequence = sequence
+            self.dueAt = dueAt
+            self.paidAt = paidAt
+        }
     }
 
     func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {

@@ -17,6 +17,24 @@ public struct SocialAccountFact: Codable, Sendable, Equatable {
     public var badgePaidOrLegacy: Bool?
     public var identifierChanges: [IdentifierChange]
 
+    public init(
+        platform: RawCode, platformAccountKey: Token, observedAt: Timestamp, accountCreatedAt: Timestamp? = nil,
+        accountState: AccountState? = nil, emailVerified: Bool? = nil, phoneVerified: Bool? = nil,
+        identityVerification: IdentityVerification? = nil, badgePaidOrLegacy: Bool? = nil,
+        identifierChanges: [IdentifierChange] = []
+    ) {
+        self.platform = platform
+        self.platformAccountKey = platformAccountKey
+        self.observedAt = observedAt
+        self.accountCreatedAt = accountCreatedAt
+        self.accountState = accountState
+        self.emailVerified = emailVerified
+        self.phoneVerified = phoneVerified
+        self.identityVerification = identityVerification
+        self.badgePaidOrLegacy = badgePaidOrLegacy
+        self.identifierChanges = identifierChanges
+    }
+
     public enum AccountState: String, Codable, Sendable {
         case active, suspended, deactivated
     }
@@ -25,6 +43,12 @@ public struct SocialAccountFact: Codable, Sendable, Equatable {
         public var level: Level
         public var trustFramework: RawCode?
         public var verifiedAt: Timestamp?
+
+        public init(level: Level, trustFramework: RawCode? = nil, verifiedAt: Timestamp? = nil) {
+            self.level = level
+            self.trustFramework = trustFramework
+            self.verifiedAt = verifiedAt
+        }
 
         public enum Level: String, Codable, Sendable, CaseIterable {
             case none, document, bank, eid
@@ -37,6 +61,11 @@ public struct SocialAccountFact: Codable, Sendable, Equatable {
     public struct IdentifierChange: Codable, Sendable, Equatable {
         public var type: ChangeType
         public var changedAt: Timestamp
+
+        public init(type: ChangeType, changedAt: Timestamp) {
+            self.type = type
+            self.changedAt = changedAt
+        }
 
         public enum ChangeType: String, Codable, Sendable {
             case email, handle, phone

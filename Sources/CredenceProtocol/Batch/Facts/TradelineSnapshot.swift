@@ -44,6 +44,49 @@ public struct TradelineSnapshot: Codable, Sendable, Equatable {
     public var correction: Bool
     public var interestType: InterestType?
 
+    public init(
+        furnisherID: RawCode, accountKey: Token, portfolio: Portfolio, portfolioRaw: RawCode, accountTypeRaw: RawCode,
+        asOf: CalendarDate, openedOn: CalendarDate, closedOn: CalendarDate? = nil, lastPaymentOn: CalendarDate? = nil,
+        firstDelinquencyOn: CalendarDate? = nil, currency: CurrencyCode, creditLimit: Int64? = nil,
+        originalAmount: Int64? = nil, scheduledPayment: Int64? = nil, actualPayment: Int64? = nil, balance: Int64,
+        pastDue: Int64, chargeOffAmount: Int64? = nil, termsDurationRaw: RawCode? = nil,
+        termsFrequencyRaw: RawCode? = nil, status: AccountStatus, statusRaw: RawCode, paymentRatingRaw: RawCode? = nil,
+        paymentHistory: [PaymentHistoryMonth] = [], specialCommentRaw: RawCode? = nil,
+        complianceConditionRaw: RawCode? = nil, consumerInformationRaw: RawCode? = nil, disputed: Bool = false,
+        correction: Bool = false, interestType: InterestType? = nil
+    ) {
+        self.furnisherID = furnisherID
+        self.accountKey = accountKey
+        self.portfolio = portfolio
+        self.portfolioRaw = portfolioRaw
+        self.accountTypeRaw = accountTypeRaw
+        self.asOf = asOf
+        self.openedOn = openedOn
+        self.closedOn = closedOn
+        self.lastPaymentOn = lastPaymentOn
+        self.firstDelinquencyOn = firstDelinquencyOn
+        self.currency = currency
+        self.creditLimit = creditLimit
+        self.originalAmount = originalAmount
+        self.scheduledPayment = scheduledPayment
+        self.actualPayment = actualPayment
+        self.balance = balance
+        self.pastDue = pastDue
+        self.chargeOffAmount = chargeOffAmount
+        self.termsDurationRaw = termsDurationRaw
+        self.termsFrequencyRaw = termsFrequencyRaw
+        self.status = status
+        self.statusRaw = statusRaw
+        self.paymentRatingRaw = paymentRatingRaw
+        self.paymentHistory = paymentHistory
+        self.specialCommentRaw = specialCommentRaw
+        self.complianceConditionRaw = complianceConditionRaw
+        self.consumerInformationRaw = consumerInformationRaw
+        self.disputed = disputed
+        self.correction = correction
+        self.interestType = interestType
+    }
+
     public enum Portfolio: String, Codable, Sendable, CaseIterable {
         case lineOfCredit = "line_of_credit"
         case installment, mortgage, open, revolving, lease

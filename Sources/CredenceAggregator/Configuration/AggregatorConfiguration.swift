@@ -1,0 +1,116 @@
+import CredenceProtocol
+import Foundation
+
+/// Everything an aggregator needs to run, read from `DIR/aggregator.json`, then overridden by
+/// environment variables (`CREDENCE_AGGREGATOR_<NAME>`) and command-line flags, in that order.
+/// Relative paths are relative to the working directory `DIR`.
+public struct AggregatorConfiguration: Codable, Sendable, Equatable {
+    /// This deployment's id: the `audience` every batch must name, and the log origin `credence/<id>`.
+    public var id: String
+    /// `HOST:PORT`; port 0 picks a free port (printed at start).
+    public var listen: String
+    public var database: String
+    public var tlsCertificate: String
+    public var tlsPrivateKey: String
+    /// Trust anchor for partner client certificates (mTLS). With `requireClientCertificate`, a partner
+    /// must present a certificate whose common name is its partner id.
+    public var clientCA: String?
+    public var requireClientCertificate: Bool
+    public var logSigningKey: String
+    public var adminTokenFile: String
+    public var maxBodyBytes: Int
+    public var maxRecordsPerBatch: Int
+    /// Batches per second per partner (token bucket); 0 disables the limit.
+    public var partnerRequestsPerSecond: Double
+    public var partnerBurst: Int
+    /// Ingest requests processed at once; beyond this the aggregator answers 503 instead of queueing.
+    public var maxConcurrentIngests: Int
+    /// SQLite `synchronous=FULL` (true) or NORMAL.
+    public var durableCommits: Bool
+
+    public init(id: String, listen: String = "127.0.0.1:8443") {
+        self.id = id
+        self.listen = listen
+        self.database = "aggregator.sqlite"
+        self.tlsCertificate = "tls/server.pem"
+        self.tlsPrivateKey = "tls/server.key"
+        self.clientCA = nil
+        self.requireClientCertificate = false
+        self.logSigningKey = "log.key"
+        self.adminTokenFile = "admin.token"
+        self.maxBodyBytes = 64 * 1024 * 1024
+        self.maxRecordsPerBatch = 10_000
+        self.partnerRequestsPerSecond = 50
+        self.partnerBurst = 100
+        self.maxConcurrentIngests = 64
+        self.durableCommits = true
+    }
+
+    /// Applies `CREDENCE_AGGREGATOR_*` variables (e.g. `CREDENCE_AGGREGATOR_LISTEN`,
+    /// `CREDENCE_AGGREGATOR_MAX_BODY_BYTES`).
+    public mutating func apply(environment: [String: String]) throws(AggregatorError) {
+        func value(_ name: String) -> String? { environment["CREDENCE_AGGREGATOR_" + name] }
+        if let listen = value("LISTEN") { self.listen = listen }
+        if let database = value("DATABASE") { self.database = database }
+        if let text = value("MAX_BODY_BYTES") {
+            maxBodyBytes = try Self.integer(text, "CREDENCE_AGGREGATOR_MAX_BODY_BYTES")
+        }
+        if let text = value("MAX_RECORDS_PER_BATCH") {
+            maxRecordsPerBatch = try Self.integer(text, "CREDENCE_AGGREGATOR_MAX_RECORDS_PER_BATCH")
+        }
+        if let text = value("PARTNER_REQUESTS_PER_SECOND") {
+            guard let rate = Double(text), rate >= 0 else {
+                throw AggregatorError.configuration(
+                    "CREDENCE_AGGREGATOR_PARTNER_REQUESTS_PER_SECOND must be a number >= 0")
+            }
+            partnerRequestsPerSecond = rate
+        }
+        if let text = value("PARTNER_BURST") {
+            partnerBurst = try Self.integer(text, "CREDENCE_AGGREGATOR_PARTNER_BURST")
+        }
+        if let text = value("MAX_CONCURRENT_INGESTS") {
+            maxConcurrentIngests = try Self.integer(text, "CREDENCE_AGGREGATOR_MAX_CONCURRENT_INGESTS")
+        }
+    }
+
+    /// The host and port of ``listen``.
+    public func listenAddress() throws(AggregatorError) -> (host: String, port: Int) {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else {
+            throw AggregatorError.configuration("listen address '\(listen)' is not HOST:PORT")
+        }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host, port)
+    }
+
+    public func validate() throws(AggregatorError) {
+        _ = try listenAddress()
+        guard maxBodyBytes > 0, maxRecordsPerBatch > 0, maxConcurrentIngests > 0, partnerBurst > 0 else {
+            throw AggregatorError.configuration("limits must be positive")
+        }
+        if requireClientCertificate && clientCA == nil {
+            throw AggregatorError.configuration("requireClientCertificate needs clientCA")
+        }
+    }
+
+    private static func integer(_ text: String, _ name: String) throws(AggregatorError) -> Int {
+        guard let value = Int(text), value > 0 else {
+            throw AggregatorError.configuration("\(name) must be a positive integer, got '\(text)'")
+        }
+        return value
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Reads the configuration file strictly: a misspelt setting is an error, not silently ignored.
+    static func decode(_ data: [UInt8]) throws(ProtocolError) -> AggregatorConfiguration {
+        try StrictDecoder.decode(AggregatorConfiguration.self, fromJSON: data)
+    }
+}

@@ -1,0 +1,96 @@
+import CredenceProtocol
+import CredenceStore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// `/v1/admin`: partner registry management, behind the admin bearer token.
+struct AdminRoutes: Sendable {
+    let store: any Store
+    let adminToken: String
+
+    struct NewPartner: Decodable {
+        let partnerID: String
+        let kind: String
+        let publicKey: String
+    }
+
+    struct NewKey: Decodable {
+        let publicKey: String
+    }
+
+    func register(on group: RouterGroup<AggregatorRequestContext>) {
+        let registry = PartnerRegistry(store: store, now: { Int64(Date().timeIntervalSince1970) })
+        group.add(middleware: AdminAuthentication(token: adminToken))
+        group.get("partners") { _, _ in json(try await run { () throws(RegistryError) in try await registry.list() }) }
+        group.get("partners/:partnerID") { _, context in
+            let id = try context.parameters.require("partnerID")
+            return json(try await run { () throws(RegistryError) in try await registry.entry(id) })
+        }
+        group.post("partners") { request, context in
+            let body = try await decode(NewPartner.self, request, context)
+            let entry = try await run { () throws(RegistryError) in
+                try await registry.add(id: body.partnerID, kind: body.kind, publicKey: body.publicKey)
+            }
+            return json(entry, status: .created)
+        }
+        group.post("partners/:partnerID/keys") { request, context in
+            let id = try context.parameters.require("partnerID")
+            let body = try await decode(NewKey.self, request, context)
+            let entry = try await run { () throws(RegistryError) in
+                try await registry.rotate(id: id, publicKey: body.publicKey)
+            }
+            return json(entry, status: .created)
+        }
+        group.post("partners/:partnerID/keys/:epoch/revoke") { _, context in
+            let id = try context.parameters.require("partnerID")
+            guard let epoch = Int(try context.parameters.require("epoch")) else {
+                throw ProblemError(.malformedRequest, "the key epoch must be an integer")
+            }
+            return json(try await run { () throws(RegistryError) in try await registry.revoke(id: id, epoch: epoch) })
+        }
+    }
+
+    private func run<T>(_ body: () async throws(RegistryError) -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw ProblemError(error.problem, error.message)
+        }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AggregatorRequestContext)
+        async throws -> T
+    {
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        do {
+            return try StrictDecoder.decode(type, fromJSON: Array(buffer: buffer))
+        } catch {
+            throw ProblemError(.malformedRequest, "the request body is not the expected JSON: \(error.message)")
+        }
+    }
+}
+
+/// Requires `Authorization: Bearer <admin token>`, compared in constant time.
+struct AdminAuthentication<Context: RequestContext>: RouterMiddleware {
+    let token: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let presented = request.headers[.authorization].flatMap { value -> String? in
+            value.hasPrefix("Bearer ") ? String(value.dropFirst(7)) : nil
+        }
+        guard let presented, Self.constantTimeEquals(Array(presented.utf8), Array(token.utf8)) else {
+            throw ProblemError(.unauthenticated, "the admin API needs 'Authorization: Bearer <admin token>'")
+        }
+        return try await next(request, context)
+    }
+
+    static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
+        return difference == 0
+    }
+}

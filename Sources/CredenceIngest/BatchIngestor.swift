@@ -1,0 +1,269 @@
+import CredenceLog
+import CredenceProtocol
+public import CredenceStore
+import TransparencyLog
+
+/// The ingest pipeline of design §2: verify, check audience, key epoch and schema on the verified bytes,
+/// apply the sequence rules, and store envelope, records, sequence advance and log leaf in one transaction.
+///
+/// Verification runs concurrently for many requests; only the sequence decision and the append are
+/// serialized, so the log order is the commit order.
+///
+/// ```swift
+/// let ingestor = BatchIngestor(store: store, log: log, audience: "agg-1")
+/// switch try await ingestor.ingest(body) { case .appended(let receipt, _, _): ... }
+/// ```
+public final class BatchIngestor: Sendable {
+    public let store: any Store
+    public let log: LogState
+    public let audience: String
+    public let limits: IngestLimits
+    private let now: @Sendable () -> Int64
+    private let commits = AsyncSerialQueue()
+
+    public init(
+        store: any Store, log: LogState, audience: String, limits: IngestLimits = IngestLimits(),
+        now: @escaping @Sendable () -> Int64
+    ) {
+        self.store = store
+        self.log = log
+        self.audience = audience
+        self.limits = limits
+        self.now = now
+    }
+
+    /// Ingests one envelope. `authenticatedPartner` is the partner a client certificate proved, if any:
+    /// the batch must then be that partner's. `admit` is asked, once the signer is known, whether the
+    /// partner may send now; it returns nil, or the seconds to wait (a 429).
+    public func ingest(
+        _ body: [UInt8], authenticatedPartner: String? = nil, admit: @Sendable (String) -> Int? = { _ in nil }
+    ) async throws(IngestRejection) -> IngestOutcome {
+        let envelope: Envelope
+        do {
+            envelope = try Envelope(parsing: body)
+        } catch {
+            throw IngestRejection(.malformedEnvelope, error.message)
+        }
+        guard envelope.payloadType.utf8.elementsEqual(PayloadType.batchV1.utf8) else {
+            throw IngestRejection(
+                .unsupportedPayloadType, "payloadType '\(envelope.payloadType)' is not \(PayloadType.batchV1)")
+        }
+        let (verified, signer) = try await verifySignature(envelope, authenticatedPartner: authenticatedPartner)
+        if let wait = admit(signer.partnerID) {
+            throw IngestRejection(
+                .rateLimited, "partner '\(signer.partnerID)' sends faster than its rate limit", retryAfter: wait)
+        }
+        let batch: Batch
+        let recordJSON: [[UInt8]]
+        do {
+            (batch, recordJSON) = try Batch.decodeKeepingRecordJSON(verified)
+        } catch {
+            let errors = Batch.validationErrors(of: verified.payload).prefix(100).map {
+                ProblemExtensionValue.FieldError(pointer: $0.pointer?.description ?? "", detail: $0.message)
+            }
+            throw IngestRejection(.schemaInvalid, error.message, extensions: ["errors": .fieldErrors(Array(errors))])
+        }
+        try checkHeader(batch, signer: signer)
+        let batchID = verified.payloadDigest
+        let records = zip(batch.records, recordJSON).enumerated().map { ordinal, pair in
+            RecordRow(ordinal: ordinal, recordID: pair.0.recordID.rawValue, kind: pair.0.kind, body: pair.1)
+        }
+        return try await commits.run { () throws(IngestRejection) in
+            try await commit(batch: batch, batchID: batchID, envelope: body, records: records)
+        }
+    }
+
+    // MARK: Verification
+
+    /// Finds the partner's keys (by the keyid hints and by the partner the payload names: both only select
+    /// candidates; the signature decides) and verifies under them.
+    private func verifySignature(_ envelope: Envelope, authenticatedPartner: String?) async throws(IngestRejection)
+        -> (VerifiedEnvelope, PartnerKeyRecord)
+    {
+        var candidates: [PartnerKeyRecord] = []
+        do {
+            candidates = try await store.keys(withIDs: envelope.signatures.compactMap(\.keyID))
+            let claimed = authenticatedPartner ?? Self.claimedPartner(envelope.payload)
+            if let claimed {
+                for key in try await store.keys(ofPartner: claimed) where !candidates.contains(key) {
+                    candidates.append(key)
+                }
+            }
+        } catch {
+            throw Self.unavailable(error)
+        }
+        if let authenticatedPartner {
+            candidates.removeAll { $0.partnerID != authenticatedPartner }
+        }
+        guard !candidates.isEmpty else {
+            throw IngestRejection(.unknownKey, "no registered key of the batch's partner matches this envelope")
+        }
+        let verified: VerifiedEnvelope
+        do {
+            let policy = try VerificationPolicy(trustedKeys: candidates.map(\.publicKey))
+            verified = try EnvelopeVerifier.verify(envelope, policy: policy)
+        } catch {
+            throw IngestRejection(.badSignature, "the signature does not verify under the partner's registered keys")
+        }
+        // Prefer an unrevoked key when several registered keys verify.
+        let signers = candidates.filter { verified.signers.contains($0.publicKey) }
+        guard let signer = signers.first(where: { !$0.isRevoked }) else {
+            let epoch = signers.first?.epoch ?? 0
+            throw IngestRejection(.revokedKey, "the signing key (epoch \(epoch)) has been revoked")
+        }
+        return (verified, signer)
+    }
+
+    /// The `partner_id` the unverified payload names, to select candidate keys; nil if there is none.
+    private static func claimedPartner(_ payload: [UInt8]) -> String? {
+        guard case .object(let object)? = try? StrictJSONParser.parse(payload),
+            case .string(let partnerID)? = object["partner_id"]
+        else { return nil }
+        return partnerID
+    }
+
+    private func checkHeader(_ batch: Batch, signer: PartnerKeyRecord) throws(IngestRejection) {
+        guard batch.partnerID.rawValue == signer.partnerID else {
+            throw IngestRejection(
+                .partnerMismatch, "the batch names partner '\(batch.partnerID)' but was signed by '\(signer.partnerID)'"
+            )
+        }
+        guard batch.keyEpoch == signer.epoch else {
+            throw IngestRejection(
+                .keyEpochMismatch,
+                "the batch names key_epoch \(batch.keyEpoch) but was signed with the key of epoch \(signer.epoch)")
+        }
+        guard batch.audience.rawValue == audience else {
+            throw IngestRejection(
+                .wrongAudience, "the batch is addressed to '\(batch.audience)', this aggregator is '\(audience)'")
+        }
+        let skew = batch.createdAt.secondsSinceEpoch - now()
+        guard skew <= limits.maximumFutureSkewSeconds else {
+            throw IngestRejection(
+                .createdInFuture,
+                "created_at \(batch.createdAt) is \(skew) s ahead of this aggregator's clock (limit \(limits.maximumFutureSkewSeconds) s)"
+            )
+        }
+        guard batch.records.count <= limits.maximumRecords else {
+            throw IngestRejection(
+                .tooManyRecords, "the batch holds \(batch.records.count) records; the limit is \(limits.maximumRecords)"
+            )
+        }
+    }
+
+    // MARK: Sequence rules and commit
+
+    private func commit(batch: Batch, batchID: String, envelope: [UInt8], records: [RecordRow])
+        async throws(IngestRejection) -> IngestOutcome
+    {
+        let partnerID = batch.partnerID.rawValue
+        let state: SequenceState?
+        do {
+            state = try await store.sequence(ofPartner: partnerID)
+            guard try await store.partner(partnerID)?.kind == batch.partnerKind else {
+                throw IngestRejection(
+                    .partnerMismatch,
+                    "partner '\(partnerID)' is not registered as a \(batch.partnerKind.rawValue) partner")
+            }
+        } catch let rejection as IngestRejection {
+            throw rejection
+        } catch {
+            throw Self.unavailable(error)
+        }
+        let last = state?.lastSequence ?? 0
+        if batch.batchSeq <= last {
+            return try await replayOrConflict(batch: batch, batchID: batchID, envelope: envelope)
+        }
+        guard batch.batchSeq == last + 1 else {
+            throw IngestRejection(
+                .sequenceGap, "expected batch_seq \(last + 1), got \(batch.batchSeq)",
+                extensions: ["expected_seq": .int(Int(last + 1))])
+        }
+        guard batch.prevBatchSha256?.rawValue == state?.lastBatchID else {
+            try await keepConflict(
+                partnerID: partnerID, sequence: batch.batchSeq, accepted: state?.lastBatchID ?? "", batchID: batchID,
+                envelope: envelope)
+            throw IngestRejection(
+                .sequenceConflict,
+                "prev_batch_sha256 does not name batch \(last) (\(state?.lastBatchID ?? "none")): the chain forks")
+        }
+        let leafIndex = log.size
+        let entry = BatchLogEntry(partnerID: partnerID, batchSequence: batch.batchSeq, batchID: batchID)
+        let (size, root, proof) = log.append(leafHash: entry.leafHash)
+        let note = log.signCheckpoint(size: size, rootHash: root)
+        let receipt = BatchReceipt(
+            batchID: batchID, partnerID: partnerID, batchSeq: batch.batchSeq, leafIndex: leafIndex, treeSize: size,
+            checkpoint: note, inclusionProof: proof
+        ).json()
+        let append = BatchToAppend(
+            batchID: batchID, partnerID: partnerID, sequence: batch.batchSeq, keyEpoch: batch.keyEpoch,
+            createdAt: batch.createdAt.secondsSinceEpoch, receivedAt: now(), envelope: envelope, records: records,
+            leafIndex: leafIndex, leafHash: entry.leafHash.bytes,
+            checkpoint: StoredCheckpoint(size: size, rootHash: root.bytes, signedNote: note), receipt: receipt)
+        do {
+            switch try await store.append(append, after: state) {
+            case .appended:
+                return .appended(receipt: receipt, batchID: batchID, recordCount: records.count)
+            case .stale:
+                // Another aggregator process sharing the store appended first: resynchronize and refuse
+                // this attempt; the partner's retry meets the new state.
+                try await resynchronize()
+                throw IngestRejection(.overloaded, "the log moved on concurrently; retry the batch", retryAfter: 1)
+            }
+        } catch let rejection as IngestRejection {
+            throw rejection
+        } catch {
+            try? await resynchronize()
+            throw Self.unavailable(error)
+        }
+    }
+
+    private func replayOrConflict(batch: Batch, batchID: String, envelope: [UInt8]) async throws(IngestRejection)
+        -> IngestOutcome
+    {
+        let partnerID = batch.partnerID.rawValue
+        let existing: StoredBatch?
+        do {
+            existing = try await store.batch(partnerID: partnerID, sequence: batch.batchSeq)
+        } catch {
+            throw Self.unavailable(error)
+        }
+        guard let existing else {
+            throw IngestRejection(.internalError, "no stored batch at batch_seq \(batch.batchSeq) below the last one")
+        }
+        if existing.batchID == batchID {
+            return .replayed(receipt: existing.receipt, batchID: batchID)
+        }
+        try await keepConflict(
+            partnerID: partnerID, sequence: batch.batchSeq, accepted: existing.batchID, batchID: batchID,
+            envelope: envelope)
+        throw IngestRejection(
+            .sequenceConflict,
+            "batch_seq \(batch.batchSeq) was already accepted as batch \(existing.batchID); this different batch is kept as evidence"
+        )
+    }
+
+    private func keepConflict(partnerID: String, sequence: Int64, accepted: String, batchID: String, envelope: [UInt8])
+        async throws(IngestRejection)
+    {
+        do {
+            try await store.recordConflict(
+                ConflictRecord(
+                    partnerID: partnerID, sequence: sequence, acceptedBatchID: accepted, conflictingBatchID: batchID,
+                    conflictingEnvelope: envelope, receivedAt: now()))
+        } catch {
+            throw Self.unavailable(error)
+        }
+    }
+
+    private func resynchronize() async throws(StoreError) {
+        log.reset(leafHashes: try await store.leafHashes())
+    }
+
+    private static func unavailable(_ error: any Error) -> IngestRejection {
+        if let error = error as? StoreError, error.code == .busy {
+            return IngestRejection(.overloaded, "the store is busy; retry later", retryAfter: 1)
+        }
+        return IngestRejection(.internalError, "the store failed: \(error)")
+    }
+}
