@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "credence", targets: ["credence"]),
         .executable(name: "credence-aggregator", targets: ["credence-aggregator"]),
         .executable(name: "credence-bench-verify", targets: ["VerifyBenchmark"]),
+        .executable(name: "credence-bench-ingest", targets: ["IngestBenchmark"]),
         .library(name: "CredenceProtocol", targets: ["CredenceProtocol"]),
         .library(name: "CredenceIdentity", targets: ["CredenceIdentity"]),
     ],
@@ -154,6 +155,15 @@ let package = Package(
             name: "VerifyBenchmark",
             dependencies: ["CredenceProtocol"],
             path: "Benchmarks/VerifyBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "IngestBenchmark",
+            dependencies: [
+                "CredenceTesting", "CredenceClient", "CredenceProtocol", "CredenceStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/IngestBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

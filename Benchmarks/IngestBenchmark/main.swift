@@ -1,0 +1,2 @@
+// Filled in by the ingest benchmark.
+print("credence-bench-ingest")
