@@ -83,17 +83,14 @@ public final class BatchIngestor: Sendable {
         var candidates: [PartnerKeyRecord] = []
         do {
             candidates = try await store.keys(withIDs: envelope.signatures.compactMap(\.keyID))
-            let claimed = authenticatedPartner ?? Self.claimedPartner(envelope.payload)
-            if let claimed {
-                for key in try await store.keys(ofPartner: claimed) where !candidates.contains(key) {
+            let named = [Self.claimedPartner(envelope.payload), authenticatedPartner].compactMap { $0 }
+            for partnerID in Set(named) {
+                for key in try await store.keys(ofPartner: partnerID) where !candidates.contains(key) {
                     candidates.append(key)
                 }
             }
         } catch {
             throw Self.unavailable(error)
-        }
-        if let authenticatedPartner {
-            candidates.removeAll { $0.partnerID != authenticatedPartner }
         }
         guard !candidates.isEmpty else {
             throw IngestRejection(.unknownKey, "no registered key of the batch's partner matches this envelope")
@@ -110,6 +107,12 @@ public final class BatchIngestor: Sendable {
         guard let signer = signers.first(where: { !$0.isRevoked }) else {
             let epoch = signers.first?.epoch ?? 0
             throw IngestRejection(.revokedKey, "the signing key (epoch \(epoch)) has been revoked")
+        }
+        if let authenticatedPartner, signer.partnerID != authenticatedPartner {
+            throw IngestRejection(
+                .partnerMismatch,
+                "the client certificate is for '\(authenticatedPartner)' but the batch is signed by '\(signer.partnerID)'"
+            )
         }
         return (verified, signer)
     }

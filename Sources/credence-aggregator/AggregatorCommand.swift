@@ -66,6 +66,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve plain HTTP instead of HTTPS. For local development only.")
     var insecureHTTP = false
 
+    @Flag(help: "Require partners to present a client certificate whose common name is their partner id (mTLS).")
+    var requireClientCertificate = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -76,6 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let maxBodyBytes { configuration.maxBodyBytes = maxBodyBytes }
         if let maxRecords { configuration.maxRecordsPerBatch = maxRecords }
         if let partnerRate { configuration.partnerRequestsPerSecond = partnerRate }
+        if requireClientCertificate { configuration.requireClientCertificate = true }
         loaded = try loaded.with(configuration)
         var logger = Logger(label: "credence.aggregator")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info

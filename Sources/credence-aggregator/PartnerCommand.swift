@@ -7,7 +7,7 @@ struct PartnerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partner",
         abstract: "Manage the partner registry (also available on the admin API).",
-        subcommands: [Add.self, List.self, Rotate.self, Revoke.self]
+        subcommands: [Add.self, List.self, Rotate.self, Revoke.self, Certificate.self]
     )
 
     static func registry(_ directory: DirectoryOption) throws -> PartnerRegistry {
@@ -70,6 +70,24 @@ struct PartnerCommand: AsyncParsableCommand {
 
         func run() async throws {
             PartnerCommand.print(try await registry(directory).revoke(id: id, epoch: epoch))
+        }
+    }
+
+    struct Certificate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cert",
+            abstract: "Issue a partner client certificate (mTLS) from the directory's development CA.",
+            discussion: "Writes OUT.pem (certificate chain) and OUT.key (private key, mode 0600).")
+        @OptionGroup var directory: DirectoryOption
+        @Option(help: "Partner id (the certificate's common name).") var id: String
+        @Option(help: "Path prefix of the files to write.") var out: String
+
+        func run() throws {
+            let loaded = try AggregatorDirectory(path: directory.dir)
+            let issued = try loaded.issueClientCertificate(partnerID: id)
+            try AggregatorDirectory.writeNewFile(out + ".pem", issued.chainPEM, mode: 0o644)
+            try AggregatorDirectory.writeNewFile(out + ".key", issued.privateKeyPEM, mode: 0o600)
+            Swift.print("issued a client certificate for \(id): \(out).pem \(out).key")
         }
     }
 }

@@ -65,6 +65,9 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
             }
             partnerRequestsPerSecond = rate
         }
+        if let text = value("REQUIRE_CLIENT_CERTIFICATE") {
+            requireClientCertificate = ["1", "true", "yes"].contains(text.lowercased())
+        }
         if let text = value("PARTNER_BURST") {
             partnerBurst = try Self.integer(text, "CREDENCE_AGGREGATOR_PARTNER_BURST")
         }

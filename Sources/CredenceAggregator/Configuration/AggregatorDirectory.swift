@@ -136,6 +136,33 @@ public struct AggregatorDirectory: Sendable {
         return token
     }
 
+    /// A client certificate for a partner (mTLS), issued by this directory's development CA.
+    public func issueClientCertificate(partnerID: String) throws(AggregatorError) -> (
+        chainPEM: String, privateKeyPEM: String
+    ) {
+        do {
+            let ca = try DevelopmentCA(
+                certificatePEM: try read(Self.caCertificateFile), privateKeyPEM: try read(Self.caPrivateKeyFile))
+            let issued = try ca.issueClientCertificate(commonName: partnerID)
+            return (issued.chainPEM, issued.privateKeyPEM)
+        } catch let error as AggregatorError {
+            throw error
+        } catch {
+            throw AggregatorError(.certificate, "cannot issue a client certificate for '\(partnerID)': \(error)")
+        }
+    }
+
+    /// Creates a file that must not exist yet, with `mode` from the start, flushed to disk.
+    public static func writeNewFile(_ path: String, _ text: String, mode: UInt32) throws(AggregatorError) {
+        do {
+            try write(text, to: URL(fileURLWithPath: path), mode: mode_t(mode))
+        } catch let error as AggregatorError {
+            throw error
+        } catch {
+            throw AggregatorError(.directory, "cannot write \(path): \(error)")
+        }
+    }
+
     private static func write(_ text: String, to url: URL, mode: mode_t) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else {
