@@ -214,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["credence", "CredenceProtocol"],
+            dependencies: ["credence", "CredenceProtocol", "CredenceTesting"],
             swiftSettings: strictSettings
         ),
     ]

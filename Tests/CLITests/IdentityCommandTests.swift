@@ -1,3 +1,4 @@
+import CredenceTesting
 import Foundation
 import Testing
 
@@ -28,15 +29,15 @@ struct IdentityCommandTests {
 
     @Test func linkageKeyNewWritesAPrivateFileAndAFingerprint() throws {
         let path = directory.path("linkage.key")
-        let created = try CLIRunner.run(["linkage-key", "new", "--out", path])
+        let created = try CommandRunner.run("credence", ["linkage-key", "new", "--out", path])
         #expect(created.status == 0)
         let fingerprint = String(created.stdout.split(separator: " ").first ?? "")
         #expect(fingerprint.hasPrefix("lk:"))
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        let shown = try CLIRunner.run(["linkage-key", "fingerprint", path])
+        let shown = try CommandRunner.run("credence", ["linkage-key", "fingerprint", path])
         #expect(shown.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == fingerprint)
-        #expect(try CLIRunner.run(["linkage-key", "new", "--out", path]).status == 2)
+        #expect(try CommandRunner.run("credence", ["linkage-key", "new", "--out", path]).status == 2)
     }
 
     @Test func tokensMatchTheGoldenVectors() throws {
@@ -45,13 +46,14 @@ struct IdentityCommandTests {
         for vector in Self.vectors.tokens.prefix(12) {
             var arguments = ["token", "--linkage-key", keyFile, "--type", vector.type, "--json"]
             if let region = vector.region { arguments += ["--region", region] }
-            let result = try CLIRunner.run(arguments + ["--", vector.input])
+            let result = try CommandRunner.run("credence", arguments + ["--", vector.input])
             #expect(result.status == 0, "\(vector.input): \(result.stderr)")
             let output = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: String]
             #expect(output?["token"] == vector.token, "\(vector.type) \(vector.input)")
             #expect(output?["normalized"] == vector.normalized)
         }
-        let plain = try CLIRunner.run(
+        let plain = try CommandRunner.run(
+            "credence",
             ["token", "--linkage-key", keyFile, "--type", "phone_e164", "--region", "CN", "139 1234 5678"])
         #expect(plain.status == 0)
         #expect(plain.stdout.trimmingCharacters(in: .newlines).count == 43)
@@ -60,16 +62,23 @@ struct IdentityCommandTests {
     @Test func badIdentifiersAndUsageErrorsAreReported() throws {
         let keyFile = directory.path("test.key")
         try Data((Self.vectors.linkageKey.hex + "\n").utf8).write(to: URL(fileURLWithPath: keyFile))
-        let badID = try CLIRunner.run(["token", "--linkage-key", keyFile, "--type", "cn_ric", "110105194912310021"])
+        let badID = try CommandRunner.run(
+            "credence", ["token", "--linkage-key", keyFile, "--type", "cn_ric", "110105194912310021"])
         #expect(badID.status == 1)
         #expect(!badID.stderr.isEmpty)
-        #expect(try CLIRunner.run(["token", "--linkage-key", keyFile, "--type", "passport", "X1"]).status == 2)
         #expect(
-            try CLIRunner.run(["token", "--linkage-key", keyFile, "--type", "phone_e164", "--region", "ZZ", "1"]).status
+            try CommandRunner.run("credence", ["token", "--linkage-key", keyFile, "--type", "passport", "X1"]).status
+                == 2)
+        #expect(
+            try CommandRunner.run(
+                "credence", ["token", "--linkage-key", keyFile, "--type", "phone_e164", "--region", "ZZ", "1"]
+            ).status
                 == 2)
         try Data("short\n".utf8).write(to: URL(fileURLWithPath: directory.path("bad.key")))
         #expect(
-            try CLIRunner.run(["token", "--linkage-key", directory.path("bad.key"), "--type", "us_ssn", "1"]).status
+            try CommandRunner.run(
+                "credence", ["token", "--linkage-key", directory.path("bad.key"), "--type", "us_ssn", "1"]
+            ).status
                 == 2)
     }
 
@@ -78,14 +87,14 @@ struct IdentityCommandTests {
         ["linkage-key", "fingerprint"], ["token"],
     ])
     func everyVerbHasHelp(verb: [String]) throws {
-        let result = try CLIRunner.run(verb + ["--help"])
+        let result = try CommandRunner.run("credence", verb + ["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE"))
     }
 
     @Test(arguments: ["bash", "zsh", "fish"])
     func shellCompletionsNameTheVerbs(shell: String) throws {
-        let result = try CLIRunner.run(["--generate-completion-script", shell])
+        let result = try CommandRunner.run("credence", ["--generate-completion-script", shell])
         #expect(result.status == 0)
         for verb in ["keygen", "sign", "verify", "inspect", "linkage-key", "token"] {
             #expect(result.stdout.contains(verb))

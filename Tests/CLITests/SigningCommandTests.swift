@@ -1,4 +1,5 @@
 import CredenceProtocol
+import CredenceTesting
 import Foundation
 import Testing
 
@@ -8,14 +9,15 @@ import Testing
     let goldenPayload = Repository.path("protocol/vectors/batch-lending.payload.json")
 
     func keygen(_ name: String) throws -> (key: String, pub: String, keyID: String) {
-        let result = try CLIRunner.run(["keygen", "--out", directory.path(name)])
+        let result = try CommandRunner.run("credence", ["keygen", "--out", directory.path(name)])
         #expect(result.status == 0, "\(result.stderr)")
         let keyID = String(result.stdout.split(separator: " ").first ?? "")
         return (directory.path(name + ".key"), directory.path(name + ".pub"), keyID)
     }
 
-    func sign(_ key: String, _ payload: String, to output: String) throws -> CLIRunner.Result {
-        try CLIRunner.run(["sign", "--key", key, "--payload-type", PayloadType.batchV1, "-o", output, payload])
+    func sign(_ key: String, _ payload: String, to output: String) throws -> CommandRunner.Result {
+        try CommandRunner.run(
+            "credence", ["sign", "--key", key, "--payload-type", PayloadType.batchV1, "-o", output, payload])
     }
 
     @Test func keygenWritesAPrivateKeyOnlyItsOwnerCanRead() throws {
@@ -31,7 +33,7 @@ import Testing
 
     @Test func keygenNeverOverwrites() throws {
         _ = try keygen("partner")
-        let again = try CLIRunner.run(["keygen", "--out", directory.path("partner")])
+        let again = try CommandRunner.run("credence", ["keygen", "--out", directory.path("partner")])
         #expect(again.status == 2)
         #expect(again.stderr.contains("already exists"))
     }
@@ -40,7 +42,7 @@ import Testing
         let (key, pub, keyID) = try keygen("partner")
         let envelope = directory.path("batch.dsse.json")
         #expect(try sign(key, goldenPayload, to: envelope).status == 0)
-        let verify = try CLIRunner.run(["verify", "--key", pub, envelope])
+        let verify = try CommandRunner.run("credence", ["verify", "--key", pub, envelope])
         #expect(verify.status == 0, "\(verify.stderr)")
         let batchID = Envelope.digest(of: Array(try Data(contentsOf: URL(fileURLWithPath: goldenPayload))))
         #expect(verify.stdout.hasPrefix("Verified OK"))
@@ -53,10 +55,12 @@ import Testing
     @Test func signAndVerifyThroughStandardStreams() throws {
         let (key, pub, _) = try keygen("partner")
         let payload = try Data(contentsOf: URL(fileURLWithPath: goldenPayload))
-        let signed = try CLIRunner.run(
-            ["sign", "--key", key, "--payload-type", PayloadType.batchV1, "-"], stdin: payload)
+        let signed = try CommandRunner.run(
+            "credence",
+            ["sign", "--key", key, "--payload-type", PayloadType.batchV1, "-"], stdin: Array(payload))
         #expect(signed.status == 0)
-        let verify = try CLIRunner.run(["verify", "--key", pub, "--json", "-"], stdin: signed.stdoutBytes)
+        let verify = try CommandRunner.run(
+            "credence", ["verify", "--key", pub, "--json", "-"], stdin: signed.stdoutBytes)
         #expect(verify.status == 0)
         let report = try JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any]
         #expect(report?["verified"] as? Bool == true)
@@ -73,7 +77,7 @@ import Testing
         payload[payload.count / 2] ^= 0x01
         parsed = Envelope(payloadType: parsed.payloadType, payload: payload, signatures: parsed.signatures)
         try Data(parsed.serialized()).write(to: URL(fileURLWithPath: envelope))
-        let verify = try CLIRunner.run(["verify", "--key", pub, envelope])
+        let verify = try CommandRunner.run("credence", ["verify", "--key", pub, envelope])
         #expect(verify.status == 1)
         #expect(verify.stdout.hasPrefix("Verification FAILED"))
     }
@@ -83,18 +87,19 @@ import Testing
         let (_, otherPub, _) = try keygen("other")
         let envelope = directory.path("batch.dsse.json")
         _ = try sign(key, goldenPayload, to: envelope)
-        #expect(try CLIRunner.run(["verify", "--key", otherPub, envelope]).status == 1)
+        #expect(try CommandRunner.run("credence", ["verify", "--key", otherPub, envelope]).status == 1)
     }
 
     @Test func policyAndFormatFailuresAreStatusOne() throws {
         let (key, pub, _) = try keygen("partner")
         let envelope = directory.path("batch.dsse.json")
         _ = try sign(key, goldenPayload, to: envelope)
-        let wrongType = try CLIRunner.run(["verify", "--key", pub, "--payload-type", "application/x", envelope])
+        let wrongType = try CommandRunner.run(
+            "credence", ["verify", "--key", pub, "--payload-type", "application/x", envelope])
         #expect(wrongType.status == 1)
         #expect(wrongType.stdout.contains("payloadType"))
         try Data("not json".utf8).write(to: URL(fileURLWithPath: directory.path("junk.json")))
-        #expect(try CLIRunner.run(["verify", "--key", pub, directory.path("junk.json")]).status == 1)
+        #expect(try CommandRunner.run("credence", ["verify", "--key", pub, directory.path("junk.json")]).status == 1)
     }
 
     @Test func unusableKeysAndUsageErrorsAreStatusTwo() throws {
@@ -102,16 +107,18 @@ import Testing
         let envelope = directory.path("batch.dsse.json")
         _ = try sign(key, goldenPayload, to: envelope)
         let smallOrder = "01" + String(repeating: "00", count: 31)
-        let weak = try CLIRunner.run(["verify", "--key", smallOrder, envelope])
+        let weak = try CommandRunner.run("credence", ["verify", "--key", smallOrder, envelope])
         #expect(weak.status == 2)
         #expect(weak.stderr.contains("small-order"))
-        #expect(try CLIRunner.run(["verify", "--key", "no-such-key.pem", envelope]).status == 2)
-        #expect(try CLIRunner.run(["verify", "--key", key, envelope]).status == 2)  // a private key
-        #expect(try CLIRunner.run(["verify", "--key", pub, "--threshold", "2", envelope]).status == 2)
-        #expect(try CLIRunner.run(["verify", envelope]).status == 2)
-        #expect(try CLIRunner.run(["verify", "--key", pub, "--no-such-flag", envelope]).status == 2)
-        #expect(try CLIRunner.run(["verify", "--key", pub, directory.path("missing.json")]).status == 2)
-        #expect(try CLIRunner.run(["sign", "--key", pub, "--payload-type", "t", goldenPayload]).status == 2)
+        #expect(try CommandRunner.run("credence", ["verify", "--key", "no-such-key.pem", envelope]).status == 2)
+        #expect(try CommandRunner.run("credence", ["verify", "--key", key, envelope]).status == 2)  // a private key
+        #expect(try CommandRunner.run("credence", ["verify", "--key", pub, "--threshold", "2", envelope]).status == 2)
+        #expect(try CommandRunner.run("credence", ["verify", envelope]).status == 2)
+        #expect(try CommandRunner.run("credence", ["verify", "--key", pub, "--no-such-flag", envelope]).status == 2)
+        #expect(
+            try CommandRunner.run("credence", ["verify", "--key", pub, directory.path("missing.json")]).status == 2)
+        #expect(
+            try CommandRunner.run("credence", ["sign", "--key", pub, "--payload-type", "t", goldenPayload]).status == 2)
     }
 
     @Test func signRefusesAnInvalidBatch() throws {
@@ -127,21 +134,21 @@ import Testing
         let vectors = Repository.path("Tests/CredenceProtocolTests/Vectors/dsse")
         let key = vectors + "/keys/partner-a.pub.pem"
         let envelope = vectors + "/03-valid-urlsafe-base64.json"
-        #expect(try CLIRunner.run(["verify", "--key", key, envelope]).status == 0)
-        #expect(try CLIRunner.run(["verify", "--key", key, "--strict", envelope]).status == 1)
+        #expect(try CommandRunner.run("credence", ["verify", "--key", key, envelope]).status == 0)
+        #expect(try CommandRunner.run("credence", ["verify", "--key", key, "--strict", envelope]).status == 1)
     }
 
     @Test func inspectSaysWhetherItTrustsTheBatch() throws {
         let (key, pub, keyID) = try keygen("partner")
         let envelope = directory.path("batch.dsse.json")
         _ = try sign(key, goldenPayload, to: envelope)
-        let untrusted = try CLIRunner.run(["inspect", envelope])
+        let untrusted = try CommandRunner.run("credence", ["inspect", envelope])
         #expect(untrusted.status == 0)
         #expect(untrusted.stdout.contains("NOT VERIFIED"))
         #expect(untrusted.stdout.contains("lender-acme (lending)"))
         #expect(untrusted.stdout.contains("tradeline_snapshot 1"))
 
-        let json = try CLIRunner.run(["inspect", "--json", "--key", pub, envelope])
+        let json = try CommandRunner.run("credence", ["inspect", "--json", "--key", pub, envelope])
         #expect(json.status == 0)
         let summary = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(summary?["partner_id"] as? String == "lender-acme")
@@ -154,7 +161,7 @@ import Testing
         #expect(summary?["verified_by"] as? [String] == [keyID])
 
         let (_, otherPub, _) = try keygen("other")
-        #expect(try CLIRunner.run(["inspect", "--key", otherPub, envelope]).status == 1)
+        #expect(try CommandRunner.run("credence", ["inspect", "--key", otherPub, envelope]).status == 1)
     }
 }
 
@@ -188,7 +195,7 @@ struct CLIVectorTests {
         if let type = vector.payloadType { arguments += ["--payload-type", type] }
         if vector.strict { arguments.append("--strict") }
         arguments.append(Self.directory + "/" + vector.envelope)
-        let result = try CLIRunner.run(arguments)
+        let result = try CommandRunner.run("credence", arguments)
         #expect(result.status == (vector.expect == "valid" ? 0 : 1), "\(result.stdout)\(result.stderr)")
     }
 }
