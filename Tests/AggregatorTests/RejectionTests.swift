@@ -208,3 +208,29 @@ import Testing
         }
     }
 }
+
+/// Beyond its configured concurrency the aggregator answers 503 with Retry-After instead of queueing.
+struct OverloadTests {
+    @Test func excessConcurrentIngestsGet503WithRetryAfter() async throws {
+        try await AggregatorHarness.with(environment: ["CREDENCE_AGGREGATOR_MAX_CONCURRENT_INGESTS": "1"]) { harness in
+            var partners: [SyntheticPartner] = []
+            for index in 0..<12 {
+                let partner = SyntheticPartner(id: "burst-\(index)", audience: harness.aggregator.id)
+                try harness.register(partner)
+                partners.append(partner)
+            }
+            let envelopes = partners.indices.map { partners[$0].nextEnvelope(records: 800) }
+            let client = harness.client
+            let replies = try await withThrowingTaskGroup(of: AggregatorClient.Reply.self) { group in
+                for envelope in envelopes { group.addTask { try await client.pushEnvelope(envelope) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let overloaded = replies.filter { $0.status == 503 }
+            #expect(!overloaded.isEmpty, "\(replies.map(\.status))")
+            #expect(overloaded.allSatisfy { $0.problemSlug == "overloaded" && ($0.retryAfter ?? 0) >= 1 })
+            #expect(replies.allSatisfy { $0.status == 201 || $0.status == 503 })
+            let accepted = replies.filter { $0.status == 201 }.count
+            #expect(try await harness.statistics().batches == accepted)
+        }
+    }
+}
