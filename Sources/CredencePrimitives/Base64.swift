@@ -25,15 +25,21 @@ public enum Base64 {
     private static let standardAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let urlSafeAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    /// 0...63 for a digit of either alphabet, 0xFE for '=', 0xFF otherwise.
-    private static let decodeTable: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (value, byte) in standardAlphabet.enumerated() { table[Int(byte)] = UInt8(value) }
-        table[Int(UInt8(ascii: "-"))] = 62
-        table[Int(UInt8(ascii: "_"))] = 63
-        table[Int(UInt8(ascii: "="))] = 0xFE
+    /// The digit's value in the low 6 bits, plus class bits that are OR-ed over a whole string so the
+    /// hot loop has no per-character branches: ``invalidBit`` for a non-digit, ``standardBit`` for `+ /`,
+    /// ``urlSafeBit`` for `- _`.
+    private static let decodeTable: [UInt16] = {
+        var table = [UInt16](repeating: invalidBit, count: 256)
+        for (value, byte) in standardAlphabet.enumerated() { table[Int(byte)] = UInt16(value) }
+        table[Int(UInt8(ascii: "+"))] = 62 | standardBit
+        table[Int(UInt8(ascii: "/"))] = 63 | standardBit
+        table[Int(UInt8(ascii: "-"))] = 62 | urlSafeBit
+        table[Int(UInt8(ascii: "_"))] = 63 | urlSafeBit
         return table
     }()
+    private static let invalidBit: UInt16 = 0x100
+    private static let standardBit: UInt16 = 0x200
+    private static let urlSafeBit: UInt16 = 0x400
 
     /// Standard alphabet with padding: the form this project writes into envelopes.
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
@@ -125,28 +131,20 @@ public enum Base64 {
         if paddingCount > 0, (length + paddingCount) % 4 != 0 || (4 - length % 4) % 4 != paddingCount {
             throw .badPadding
         }
-        var sawStandard = false
-        var sawURLSafe = false
         let table = decodeTable
+        var classes: UInt16 = 0
         var output = [UInt8](repeating: 0, count: length / 4 * 3 + max(0, length % 4 - 1))
         try table.withUnsafeBufferPointer { table throws(Failure) in
             try output.withUnsafeMutableBufferPointer { output throws(Failure) in
                 var out = 0
                 var index = 0
-                func digit(_ offset: Int) throws(Failure) -> UInt32 {
-                    let byte = input[offset]
-                    let value = table[Int(byte)]
-                    guard value < 64 else { throw .invalidCharacter(offset: offset) }
-                    if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") {
-                        sawStandard = true
-                    } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
-                        sawURLSafe = true
-                    }
-                    return UInt32(value)
-                }
                 while index + 4 <= length {
-                    let chunk =
-                        try digit(index) << 18 | digit(index + 1) << 12 | digit(index + 2) << 6 | digit(index + 3)
+                    let a = table[Int(input[index])]
+                    let b = table[Int(input[index + 1])]
+                    let c = table[Int(input[index + 2])]
+                    let d = table[Int(input[index + 3])]
+                    classes |= a | b | c | d
+                    let chunk = UInt32(a & 63) << 18 | UInt32(b & 63) << 12 | UInt32(c & 63) << 6 | UInt32(d & 63)
                     output[out] = UInt8(truncatingIfNeeded: chunk >> 16)
                     output[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
                     output[out + 2] = UInt8(truncatingIfNeeded: chunk)
@@ -155,15 +153,28 @@ public enum Base64 {
                 }
                 let remaining = length - index
                 if remaining >= 2 {
-                    var chunk = try digit(index) << 18 | digit(index + 1) << 12
-                    if remaining == 3 { chunk |= try digit(index + 2) << 6 }
+                    let a = table[Int(input[index])]
+                    let b = table[Int(input[index + 1])]
+                    let c = remaining == 3 ? table[Int(input[index + 2])] : 0
+                    classes |= a | b | c
+                    let chunk = UInt32(a & 63) << 18 | UInt32(b & 63) << 12 | UInt32(c & 63) << 6
                     let unusedBits = remaining == 2 ? chunk & 0xFFFF : chunk & 0xFF
-                    if canonicalBits && unusedBits != 0 { throw .nonCanonical("unused bits are not zero") }
+                    if canonicalBits && unusedBits != 0 && classes & Self.invalidBit == 0 {
+                        throw .nonCanonical("unused bits are not zero")
+                    }
                     output[out] = UInt8(truncatingIfNeeded: chunk >> 16)
                     if remaining == 3 { output[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8) }
                 }
+                if classes & Self.invalidBit != 0 {
+                    // Rare: find the offending character for the message.
+                    var offset = 0
+                    while offset < length, table[Int(input[offset])] & Self.invalidBit == 0 { offset += 1 }
+                    throw Failure.invalidCharacter(offset: offset)
+                }
             }
         }
+        let sawStandard = classes & Self.standardBit != 0
+        let sawURLSafe = classes & Self.urlSafeBit != 0
         if sawStandard && sawURLSafe { throw .mixedAlphabets }
         if strict && sawURLSafe { throw .nonCanonical("URL-safe alphabet") }
         return output
