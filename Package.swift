@@ -98,6 +98,7 @@ let package = Package(
             name: "CredenceAggregator",
             dependencies: [
                 "CredenceIngest", "CredenceStore", "CredenceLog", "CredenceCertificates", "CredenceProtocol",
+                "TransparencyLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

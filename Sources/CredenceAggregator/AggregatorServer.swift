@@ -9,6 +9,7 @@ public import Logging
 import NIOCore
 import NIOSSL
 import Synchronization
+import TransparencyLog
 
 /// Builds and runs the aggregator service: the store, the log, the ingest pipeline and the HTTPS API,
 /// under a ServiceGroup that shuts down gracefully on SIGTERM and SIGINT (in-flight requests finish; a
@@ -29,6 +30,16 @@ public enum AggregatorServer {
         let log = LogState(
             aggregatorID: configuration.id, signingKey: try directory.logSigningKey(),
             leafHashes: try await store.leafHashes())
+        // The tree rebuilt from the stored leaves must reproduce the last checkpoint this log signed;
+        // anything else means the database was altered behind the aggregator's back.
+        if let latest = try await store.latestCheckpoint() {
+            let root = try log.rootHash(forSize: latest.size)
+            guard latest.size == log.size, root.bytes == latest.rootHash else {
+                throw AggregatorError(
+                    .store,
+                    "the stored log does not match its last signed checkpoint (size \(latest.size)): refusing to serve")
+            }
+        }
         let ingestor = BatchIngestor(
             store: store, log: log, audience: configuration.id,
             limits: IngestLimits(maximumRecords: configuration.maxRecordsPerBatch),

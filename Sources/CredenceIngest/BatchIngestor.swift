@@ -206,6 +206,7 @@ public final class BatchIngestor: Sendable {
         do {
             switch try await store.append(append, after: state) {
             case .appended:
+                log.markCommitted(size: size)
                 return .appended(receipt: receipt, batchID: batchID, recordCount: records.count)
             case .stale:
                 // Another aggregator process sharing the store appended first: resynchronize and refuse

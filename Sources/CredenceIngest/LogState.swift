@@ -10,12 +10,23 @@ public final class LogState: Sendable {
     public let identity: LogIdentity
     private let signingKey: SigningKey
     private let tree: Mutex<MerkleTree>
+    /// Leaves whose transaction committed: the tree may hold one more while an append is in flight, and
+    /// readers must never be shown a leaf that could still be rolled back.
+    private let committed: Mutex<Int>
 
     /// `leafHashes` come from the store, which only holds 32-byte hashes (a CHECK constraint).
     public init(aggregatorID: String, signingKey: SigningKey, leafHashes: [[UInt8]]) {
         self.identity = LogIdentity(aggregatorID: aggregatorID, publicKey: signingKey.publicKey)
         self.signingKey = signingKey
         self.tree = Mutex(Self.tree(leafHashes))
+        self.committed = Mutex(leafHashes.count)
+    }
+
+    /// The size of the committed log: what proofs and lookups may cover.
+    public var committedSize: Int { committed.withLock { $0 } }
+
+    func markCommitted(size: Int) {
+        committed.withLock { $0 = max($0, size) }
     }
 
     private static func tree(_ leafHashes: [[UInt8]]) -> MerkleTree {
@@ -64,5 +75,6 @@ public final class LogState: Sendable {
     func reset(leafHashes: [[UInt8]]) {
         let rebuilt = Self.tree(leafHashes)
         tree.withLock { $0 = rebuilt }
+        committed.withLock { $0 = leafHashes.count }
     }
 }

@@ -73,6 +73,12 @@ public final class AggregatorProcess: Sendable {
 
     public var isRunning: Bool { process?.isRunning ?? false }
 
+    /// The server's pid while it runs, for benchmarks that read its `/proc/<pid>/status` (peak RSS).
+    public var processIdentifier: Int32? {
+        guard let process, process.isRunning else { return nil }
+        return process.processIdentifier
+    }
+
     /// SIGTERM and wait: the graceful path. Returns the exit status.
     @discardableResult
     public func stop() -> Int32 {

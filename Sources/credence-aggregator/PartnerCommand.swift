@@ -34,7 +34,7 @@ struct PartnerCommand: AsyncParsableCommand {
         @OptionGroup var directory: DirectoryOption
         @Option(help: "Partner id.") var id: String
         @Option(help: "lending, commerce or social.") var kind: String
-        @Option(help: "Public key file or text (PEM, hex, base64).") var key: String
+        @Option(parsing: .unconditional, help: "Public key file or text (PEM, hex, base64).") var key: String
 
         func run() async throws {
             PartnerCommand.print(try await registry(directory).add(id: id, kind: kind, publicKey: try readKey(key)))
@@ -55,7 +55,7 @@ struct PartnerCommand: AsyncParsableCommand {
             abstract: "Add the partner's next key epoch; earlier keys stay valid until revoked.")
         @OptionGroup var directory: DirectoryOption
         @Option(help: "Partner id.") var id: String
-        @Option(help: "The new public key file or text.") var key: String
+        @Option(parsing: .unconditional, help: "The new public key file or text.") var key: String
 
         func run() async throws {
             PartnerCommand.print(try await registry(directory).rotate(id: id, publicKey: try readKey(key)))

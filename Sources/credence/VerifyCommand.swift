@@ -14,7 +14,9 @@ struct VerifyCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: "Trusted public key: a file or text in PEM, hex or base64. Repeatable.")
+    @Option(
+        name: .shortAndLong, parsing: .unconditionalSingleValue,
+        help: "Trusted public key: a file or text in PEM, hex or base64. Repeatable.")
     var key: [String]
 
     @Option(name: .shortAndLong, help: "How many distinct trusted keys must have signed.")

@@ -97,3 +97,55 @@ struct ManagementTests {
         #expect(reply?.status == 200)
     }
 }
+
+/// An aggregator refuses to serve a log its database no longer matches.
+struct TamperedStoreTests {
+    @Test func aRewrittenLeafStopsTheAggregatorFromStarting() async throws {
+        let directory = try TemporaryDirectory(prefix: "tamper")
+        let aggregator = try AggregatorProcess.initialize(in: directory.path("agg"))
+        var partner = SyntheticPartner(id: "lender-t", kind: .lending, audience: aggregator.id)
+        let keyFile = directory.path("p.pub")
+        try Data(partner.publicKeyPEM.utf8).write(to: URL(fileURLWithPath: keyFile))
+        _ = try CommandRunner.run(
+            "credence-aggregator",
+            [
+                "partner", "add", "--dir", aggregator.directory, "--id", partner.id, "--kind", "lending", "--key",
+                keyFile,
+            ])
+        try aggregator.start()
+        let client = try AggregatorClient(baseURL: aggregator.baseURL, trustedCAPEM: aggregator.caPEM)
+        for _ in 0..<3 { _ = try await client.pushEnvelope(partner.nextEnvelope()) }
+        try await client.shutdown()
+        #expect(aggregator.stop() == 0)
+        // Someone rewrites history directly in the database.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [
+            aggregator.databasePath, "UPDATE batches SET leaf_hash = zeroblob(32) WHERE leaf_index = 1",
+        ]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        #expect(throws: (any Error).self) { try aggregator.start() }
+        aggregator.kill()
+    }
+}
+
+/// The example configuration in deploy/ is one the aggregator really accepts.
+struct ExampleConfigurationTests {
+    @Test func theDeployExampleConfigurationServes() async throws {
+        let directory = try TemporaryDirectory(prefix: "example")
+        let aggregator = try AggregatorProcess.initialize(in: directory.path("agg"), id: "credence-aggregator-dev")
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("deploy/aggregator.example.json")
+        try FileManager.default.removeItem(atPath: aggregator.directory + "/aggregator.json")
+        try FileManager.default.copyItem(
+            atPath: example.path, toPath: aggregator.directory + "/aggregator.json")
+        try aggregator.start()
+        defer { aggregator.stop() }
+        let client = try AggregatorClient(baseURL: aggregator.baseURL, trustedCAPEM: aggregator.caPEM)
+        let health = try? await client.get("/readyz")
+        try await client.shutdown()
+        #expect(health?.status == 200)
+    }
+}

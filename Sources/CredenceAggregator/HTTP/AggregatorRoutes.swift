@@ -180,10 +180,10 @@ final class AggregatorRoutes: Sendable {
         guard let stored = try await store.batch(id: batchID) else {
             throw ProblemError(.notFound, "no accepted batch has batch_id \(batchID)")
         }
-        let treeSize = try parameters["tree_size"].map { try Self.size($0, "tree_size") } ?? log.size
-        guard treeSize > stored.leafIndex, treeSize <= log.size else {
+        let treeSize = try parameters["tree_size"].map { try Self.size($0, "tree_size") } ?? log.committedSize
+        guard treeSize > stored.leafIndex, treeSize <= log.committedSize else {
             throw ProblemError(
-                .malformedRequest, "tree_size must be in \(stored.leafIndex + 1)...\(log.size) for this batch")
+                .malformedRequest, "tree_size must be in \(stored.leafIndex + 1)...\(log.committedSize) for this batch")
         }
         let proof = try log.inclusionProof(leafIndex: stored.leafIndex, treeSize: treeSize)
         struct Inclusion: Encodable {
@@ -202,8 +202,9 @@ final class AggregatorRoutes: Sendable {
         }
         let from = try Self.size(fromText, "from")
         let to = try Self.size(toText, "to")
-        guard from <= to, to <= log.size else {
-            throw ProblemError(.malformedRequest, "need 0 <= from <= to <= \(log.size), got from=\(from) to=\(to)")
+        guard from <= to, to <= log.committedSize else {
+            throw ProblemError(
+                .malformedRequest, "need 0 <= from <= to <= \(log.committedSize), got from=\(from) to=\(to)")
         }
         let proof = try log.consistencyProof(from: from, to: to)
         struct Consistency: Encodable {

@@ -2,6 +2,7 @@ import CredenceProtocol
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// An error a route answers with an RFC 9457 problem document.
 struct ProblemError: Error {
@@ -68,6 +69,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as ProblemError {
             metrics.rejected(error.problem)
             return error.response()
+        } catch is NIOTooManyBytesError {
+            metrics.rejected(.payloadTooLarge)
+            return ProblemError(.payloadTooLarge, "the request body exceeds this endpoint's limit").response()
         } catch let error as HTTPError {
             switch error.status.code {
             case 404:

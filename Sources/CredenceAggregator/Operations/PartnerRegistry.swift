@@ -40,7 +40,10 @@ public struct PartnerRegistry: Sendable {
             try await store.addPartner(PartnerRecord(id: id, kind: partnerKind, createdAt: now()))
             try await store.addKey(PartnerKeyRecord(partnerID: id, epoch: 1, publicKey: key, addedAt: now()))
         } catch {
-            throw RegistryError(error.code == .duplicate ? .alreadyExists : .internalError, "partner '\(id)': \(error)")
+            if error.code == .duplicate {
+                throw RegistryError(.alreadyExists, "partner '\(id)' is already registered")
+            }
+            throw RegistryError(.internalError, "partner '\(id)' could not be registered: \(error)")
         }
         return try await entry(id)
     }
@@ -48,8 +51,8 @@ public struct PartnerRegistry: Sendable {
     /// Adds the partner's next key epoch. The previous keys stay valid until revoked, so batches signed
     /// before the rotation still verify.
     public func rotate(id: String, publicKey text: String) async throws(RegistryError) -> Entry {
-        let key = try Self.publicKey(text)
         let existing = try await keys(id)
+        let key = try Self.publicKey(text)
         if existing.contains(where: { $0.publicKey == key }) {
             throw RegistryError(.malformedRequest, "partner '\(id)' already has this key")
         }

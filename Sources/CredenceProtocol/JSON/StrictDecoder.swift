@@ -18,7 +18,7 @@ public enum StrictDecoder {
         throws(ProtocolError) -> T
     {
         let tracker = MemberTracker()
-        let decoder = ValueDecoder(value: value, codingPath: [], tracker: tracker)
+        let decoder = ValueDecoder(value: value, path: nil, tracker: tracker)
         let result: T
         do {
             result = try T(from: decoder)
@@ -63,6 +63,38 @@ extension JSONPointer {
 
 /// `batchSeq` → `batch_seq`, `recordID` → `record_id`: Foundation's `convertToSnakeCase` rule.
 func snakeCase(_ name: String) -> String {
+    // Every coding key is ASCII and this runs for every member decoded: the byte loop gives the same
+    // result as the Character loop for ASCII (where upper, lower and digit are A-Z, a-z and 0-9, and CR LF,
+    // one Character but two bytes, is none of them), without a Unicode property lookup per character.
+    var name = name
+    return name.withUTF8(snakeCaseASCII) ?? snakeCaseUnicode(name)
+}
+
+/// The snake_case of an ASCII name, or nil when `bytes` are not all ASCII.
+private func snakeCaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    func isLowerOrDigit(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    guard bytes.contains(where: isUpper) else { return String(decoding: bytes, as: UTF8.self) }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 4)
+    for index in bytes.indices {
+        let byte = bytes[index]
+        guard isUpper(byte) else {
+            result.append(byte)
+            continue
+        }
+        let previous = index > 0 ? bytes[index - 1] : nil
+        let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+        let afterLowerOrDigit = previous.map(isLowerOrDigit) ?? false
+        let endsAcronym = (previous.map(isUpper) ?? false) && (next.map { $0 >= 0x61 && $0 <= 0x7A } ?? false)
+        if afterLowerOrDigit || endsAcronym { result.append(UInt8(ascii: "_")) }
+        result.append(byte + 0x20)
+    }
+    return String(decoding: result, as: UTF8.self)
+}
+
+private func snakeCaseUnicode(_ name: String) -> String {
     let characters = Array(name)
     var result = ""
     for (index, character) in characters.enumerated() {
@@ -82,24 +114,79 @@ func snakeCase(_ name: String) -> String {
 
 /// Remembers, per decoded object, which members the types asked for, to find the ones nobody asked for.
 private final class MemberTracker {
-    private var objects: [(pointer: JSONPointer, object: JSONObject, requested: Set<String>)] = []
+    private struct Entry {
+        let path: CodingPathNode?
+        let object: JSONObject
+        /// Member i was asked for: bit i of `requested`, or `extra[i - 64]` for larger objects.
+        var requested: UInt64 = 0
+        var extra: [Bool] = []
+    }
 
-    func register(_ object: JSONObject, at pointer: JSONPointer) -> Int {
-        objects.append((pointer, object, []))
+    private var objects: [Entry] = []
+
+    /// The path is kept rather than its JSON Pointer: the pointer is only needed for an error.
+    func register(_ object: JSONObject, at path: CodingPathNode?) -> Int {
+        var entry = Entry(path: path, object: object)
+        if object.members.count > 64 { entry.extra = Array(repeating: false, count: object.members.count - 64) }
+        objects.append(entry)
         return objects.count - 1
     }
 
-    func markRequested(_ name: String, in index: Int) {
-        objects[index].requested.insert(name)
+    /// Marks every member named `name` as asked for (String equality, as a set of requested names would
+    /// compare) and returns the value of the first whose name has exactly `name`'s UTF-8 bytes.
+    func request(_ name: String, in index: Int) -> JSONValue? {
+        var found: JSONValue?
+        let members = objects[index].object.members
+        for position in members.indices where members[position].name == name {
+            if position < 64 {
+                objects[index].requested |= 1 << UInt64(position)
+            } else {
+                objects[index].extra[position - 64] = true
+            }
+            if found == nil, members[position].name.utf8.elementsEqual(name.utf8) { found = members[position].value }
+        }
+        return found
     }
 
     func firstUnknownMember() -> JSONPointer? {
         for entry in objects {
-            if let name = entry.object.names.first(where: { !entry.requested.contains($0) }) {
-                return entry.pointer.appending(name)
+            for (position, member) in entry.object.members.enumerated() {
+                let requested =
+                    position < 64 ? entry.requested & (1 << UInt64(position)) != 0 : entry.extra[position - 64]
+                if !requested { return JSONPointer(codingPath: entry.path?.codingPath ?? []).appending(member.name) }
             }
         }
         return nil
+    }
+}
+
+/// A coding path as a linked list from the leaf: extending it allocates one node instead of copying the
+/// whole array, and the `[any CodingKey]` form is built only when asked for (errors).
+private final class CodingPathNode {
+    let parent: CodingPathNode?
+    let key: any CodingKey
+
+    init(parent: CodingPathNode?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    var codingPath: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node: CodingPathNode? = self
+        while let current = node {
+            keys.append(current.key)
+            node = current.parent
+        }
+        return keys.reversed()
+    }
+}
+
+extension Optional where Wrapped == CodingPathNode {
+    fileprivate var codingPath: [any CodingKey] { self?.codingPath ?? [] }
+
+    fileprivate func appending(_ key: any CodingKey) -> CodingPathNode {
+        CodingPathNode(parent: self, key: key)
     }
 }
 
@@ -112,62 +199,64 @@ private struct IndexKey: CodingKey {
 
 private struct ValueDecoder: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
     let tracker: MemberTracker
+    var codingPath: [any CodingKey] { path.codingPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else {
             throw ProtocolError.schema("expected an object, found \(value.typeName)", at: codingPath)
         }
-        let index = tracker.register(object, at: JSONPointer(codingPath: codingPath))
-        return KeyedDecodingContainer(
-            KeyedContainer<Key>(object: object, codingPath: codingPath, tracker: tracker, trackerIndex: index))
+        let index = tracker.register(object, at: path)
+        return KeyedDecodingContainer(KeyedContainer<Key>(path: path, tracker: tracker, trackerIndex: index))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let elements) = value else {
             throw ProtocolError.schema("expected an array, found \(value.typeName)", at: codingPath)
         }
-        return UnkeyedContainer(elements: elements, codingPath: codingPath, tracker: tracker)
+        return UnkeyedContainer(elements: elements, path: path, tracker: tracker)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        SingleValueContainer(value: value, codingPath: codingPath, tracker: tracker)
+        SingleValueContainer(value: value, path: path, tracker: tracker)
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let object: JSONObject
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
     let tracker: MemberTracker
     let trackerIndex: Int
 
+    var codingPath: [any CodingKey] { path.codingPath }
     var allKeys: [Key] { [] }
 
-    func contains(_ key: Key) -> Bool {
+    /// Looks the member up and records that the type asked for it.
+    private func lookUp(_ key: Key) -> (name: String, value: JSONValue?) {
         let name = snakeCase(key.stringValue)
-        tracker.markRequested(name, in: trackerIndex)
-        return object[name] != nil
+        return (name, tracker.request(name, in: trackerIndex))
+    }
+
+    func contains(_ key: Key) -> Bool {
+        lookUp(key).value != nil
     }
 
     private func member(_ key: Key) throws -> JSONValue {
-        let name = snakeCase(key.stringValue)
-        tracker.markRequested(name, in: trackerIndex)
-        guard let value = object[name] else {
+        let (name, value) = lookUp(key)
+        guard let value else {
             throw ProtocolError.schema("required member '\(name)' is missing", at: codingPath + [key])
         }
         return value
     }
 
     private func decoder(for key: Key) throws -> ValueDecoder {
-        ValueDecoder(value: try member(key), codingPath: codingPath + [key], tracker: tracker)
+        ValueDecoder(value: try member(key), path: path.appending(key), tracker: tracker)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        let name = snakeCase(key.stringValue)
-        tracker.markRequested(name, in: trackerIndex)
-        return object[name] == nil || object[name] == .null
+        let value = lookUp(key).value
+        return value == nil || value == .null
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
@@ -200,16 +289,17 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
 private struct UnkeyedContainer: UnkeyedDecodingContainer {
     let elements: [JSONValue]
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
     let tracker: MemberTracker
     var currentIndex = 0
 
-    init(elements: [JSONValue], codingPath: [any CodingKey], tracker: MemberTracker) {
+    init(elements: [JSONValue], path: CodingPathNode?, tracker: MemberTracker) {
         self.elements = elements
-        self.codingPath = codingPath
+        self.path = path
         self.tracker = tracker
     }
 
+    var codingPath: [any CodingKey] { path.codingPath }
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
@@ -217,8 +307,7 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         guard !isAtEnd else { throw ProtocolError.schema("array ended early", at: codingPath) }
         defer { currentIndex += 1 }
         return ValueDecoder(
-            value: elements[currentIndex], codingPath: codingPath + [IndexKey(intValue: currentIndex)],
-            tracker: tracker)
+            value: elements[currentIndex], path: path.appending(IndexKey(intValue: currentIndex)), tracker: tracker)
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -248,13 +337,15 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
 
 private struct SingleValueContainer: SingleValueDecodingContainer {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
     let tracker: MemberTracker
+
+    var codingPath: [any CodingKey] { path.codingPath }
 
     func decodeNil() -> Bool { value == .null }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try ValueDecoder(value: value, codingPath: codingPath, tracker: tracker).decodeSingle(type)
+        try ValueDecoder(value: value, path: path, tracker: tracker).decodeSingle(type)
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
@@ -302,16 +393,16 @@ private struct SingleValueContainer: SingleValueDecodingContainer {
 extension ValueDecoder {
     /// Routes primitives through ``SingleValueContainer`` so that their checks apply everywhere.
     func decodeSingle<T: Decodable>(_ type: T.Type) throws -> T {
-        let container = SingleValueContainer(value: value, codingPath: codingPath, tracker: tracker)
-        switch type {
-        case is String.Type: return try container.decode(String.self) as! T
-        case is Bool.Type: return try container.decode(Bool.self) as! T
-        case is Int.Type: return try container.decode(Int.self) as! T
-        case is Int64.Type: return try container.decode(Int64.self) as! T
-        case is Int32.Type: return try container.decode(Int32.self) as! T
-        case is UInt64.Type: return try container.decode(UInt64.self) as! T
-        case is Double.Type: return try container.decode(Double.self) as! T
-        default: return try T(from: self)
-        }
+        // Metatype identity rather than `is X.Type` casts: the same answer for these value types, without
+        // a dynamic cast for every non-primitive member.
+        let container = SingleValueContainer(value: value, path: path, tracker: tracker)
+        if T.self == String.self { return try container.decode(String.self) as! T }
+        if T.self == Bool.self { return try container.decode(Bool.self) as! T }
+        if T.self == Int.self { return try container.decode(Int.self) as! T }
+        if T.self == Int64.self { return try container.decode(Int64.self) as! T }
+        if T.self == Int32.self { return try container.decode(Int32.self) as! T }
+        if T.self == UInt64.self { return try container.decode(UInt64.self) as! T }
+        if T.self == Double.self { return try container.decode(Double.self) as! T }
+        return try T(from: self)
     }
 }
