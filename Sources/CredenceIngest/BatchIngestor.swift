@@ -48,7 +48,10 @@ public final class BatchIngestor: Sendable {
             throw IngestRejection(
                 .unsupportedPayloadType, "payloadType '\(envelope.payloadType)' is not \(PayloadType.batchV1)")
         }
-        let (verified, signer) = try await verifySignature(envelope, authenticatedPartner: authenticatedPartner)
+        // Parsed once: for the partner the unverified payload claims, and after verification for the batch.
+        let parsed = ParsedBatchPayload(envelope.payload)
+        let (verified, signer) = try await verifySignature(
+            envelope, claimedPartner: parsed.claimedPartnerID, authenticatedPartner: authenticatedPartner)
         if let wait = admit(signer.partnerID) {
             throw IngestRejection(
                 .rateLimited, "partner '\(signer.partnerID)' sends faster than its rate limit", retryAfter: wait)
@@ -56,7 +59,7 @@ public final class BatchIngestor: Sendable {
         let batch: Batch
         let recordJSON: [[UInt8]]
         do {
-            (batch, recordJSON) = try Batch.decodeKeepingRecordJSON(verified)
+            (batch, recordJSON) = try Batch.decodeKeepingRecordJSON(verified, parsed: parsed)
         } catch {
             let errors = Batch.validationErrors(of: verified.payload).prefix(100).map {
                 ProblemExtensionValue.FieldError(pointer: $0.pointer?.description ?? "", detail: $0.message)
@@ -77,13 +80,13 @@ public final class BatchIngestor: Sendable {
 
     /// Finds the partner's keys (by the keyid hints and by the partner the payload names: both only select
     /// candidates; the signature decides) and verifies under them.
-    private func verifySignature(_ envelope: Envelope, authenticatedPartner: String?) async throws(IngestRejection)
-        -> (VerifiedEnvelope, PartnerKeyRecord)
+    private func verifySignature(_ envelope: Envelope, claimedPartner: String?, authenticatedPartner: String?)
+        async throws(IngestRejection) -> (VerifiedEnvelope, PartnerKeyRecord)
     {
         var candidates: [PartnerKeyRecord] = []
         do {
             candidates = try await store.keys(withIDs: envelope.signatures.compactMap(\.keyID))
-            let named = [Self.claimedPartner(envelope.payload), authenticatedPartner].compactMap { $0 }
+            let named = [claimedPartner, authenticatedPartner].compactMap { $0 }
             for partnerID in Set(named) {
                 for key in try await store.keys(ofPartner: partnerID) where !candidates.contains(key) {
                     candidates.append(key)
@@ -115,14 +118,6 @@ public final class BatchIngestor: Sendable {
             )
         }
         return (verified, signer)
-    }
-
-    /// The `partner_id` the unverified payload names, to select candidate keys; nil if there is none.
-    private static func claimedPartner(_ payload: [UInt8]) -> String? {
-        guard case .object(let object)? = try? StrictJSONParser.parse(payload),
-            case .string(let partnerID)? = object["partner_id"]
-        else { return nil }
-        return partnerID
     }
 
     private func checkHeader(_ batch: Batch, signer: PartnerKeyRecord) throws(IngestRejection) {

@@ -76,22 +76,30 @@ private func snakeCaseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     func isLowerOrDigit(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
     guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
     guard bytes.contains(where: isUpper) else { return String(decoding: bytes, as: UTF8.self) }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count + 4)
-    for index in bytes.indices {
-        let byte = bytes[index]
-        guard isUpper(byte) else {
-            result.append(byte)
-            continue
+    // At most one underscore per byte; a stack buffer, so that a name of up to 15 bytes (a small string)
+    // allocates nothing.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2) { result in
+        var count = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard isUpper(byte) else {
+                result[count] = byte
+                count += 1
+                continue
+            }
+            let previous = index > 0 ? bytes[index - 1] : nil
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            let afterLowerOrDigit = previous.map(isLowerOrDigit) ?? false
+            let endsAcronym = (previous.map(isUpper) ?? false) && (next.map { $0 >= 0x61 && $0 <= 0x7A } ?? false)
+            if afterLowerOrDigit || endsAcronym {
+                result[count] = UInt8(ascii: "_")
+                count += 1
+            }
+            result[count] = byte + 0x20
+            count += 1
         }
-        let previous = index > 0 ? bytes[index - 1] : nil
-        let next = index + 1 < bytes.count ? bytes[index + 1] : nil
-        let afterLowerOrDigit = previous.map(isLowerOrDigit) ?? false
-        let endsAcronym = (previous.map(isUpper) ?? false) && (next.map { $0 >= 0x61 && $0 <= 0x7A } ?? false)
-        if afterLowerOrDigit || endsAcronym { result.append(UInt8(ascii: "_")) }
-        result.append(byte + 0x20)
+        return String(decoding: UnsafeBufferPointer(rebasing: result[..<count]), as: UTF8.self)
     }
-    return String(decoding: result, as: UTF8.self)
 }
 
 private func snakeCaseUnicode(_ name: String) -> String {
@@ -114,47 +122,61 @@ private func snakeCaseUnicode(_ name: String) -> String {
 
 /// Remembers, per decoded object, which members the types asked for, to find the ones nobody asked for.
 private final class MemberTracker {
-    private struct Entry {
-        let path: CodingPathNode?
-        let object: JSONObject
-        /// Member i was asked for: bit i of `requested`, or `extra[i - 64]` for larger objects.
-        var requested: UInt64 = 0
-        var extra: [Bool] = []
-    }
-
-    private var objects: [Entry] = []
+    private var objects: [RequestedMembers] = []
 
     /// The path is kept rather than its JSON Pointer: the pointer is only needed for an error.
-    func register(_ object: JSONObject, at path: CodingPathNode?) -> Int {
-        var entry = Entry(path: path, object: object)
-        if object.members.count > 64 { entry.extra = Array(repeating: false, count: object.members.count - 64) }
-        objects.append(entry)
-        return objects.count - 1
-    }
-
-    /// Marks every member named `name` as asked for (String equality, as a set of requested names would
-    /// compare) and returns the value of the first whose name has exactly `name`'s UTF-8 bytes.
-    func request(_ name: String, in index: Int) -> JSONValue? {
-        var found: JSONValue?
-        let members = objects[index].object.members
-        for position in members.indices where members[position].name == name {
-            if position < 64 {
-                objects[index].requested |= 1 << UInt64(position)
-            } else {
-                objects[index].extra[position - 64] = true
-            }
-            if found == nil, members[position].name.utf8.elementsEqual(name.utf8) { found = members[position].value }
-        }
-        return found
+    func register(_ object: JSONObject, at path: CodingPathNode?) -> RequestedMembers {
+        let requested = RequestedMembers(object: object, path: path)
+        objects.append(requested)
+        return requested
     }
 
     func firstUnknownMember() -> JSONPointer? {
         for entry in objects {
-            for (position, member) in entry.object.members.enumerated() {
-                let requested =
-                    position < 64 ? entry.requested & (1 << UInt64(position)) != 0 : entry.extra[position - 64]
-                if !requested { return JSONPointer(codingPath: entry.path?.codingPath ?? []).appending(member.name) }
+            if let name = entry.firstUnrequestedName {
+                return JSONPointer(codingPath: entry.path?.codingPath ?? []).appending(name)
             }
+        }
+        return nil
+    }
+}
+
+/// One decoded object and which of its members the type asked for. The keyed container holds it, so a
+/// lookup reads the object directly instead of through the tracker's list.
+private final class RequestedMembers {
+    let object: JSONObject
+    let path: CodingPathNode?
+    /// Member i was asked for: bit i, or `extra[i - 64]` for larger objects.
+    private var bits: UInt64 = 0
+    private var extra: [Bool]
+
+    init(object: JSONObject, path: CodingPathNode?) {
+        self.object = object
+        self.path = path
+        self.extra = object.members.count > 64 ? Array(repeating: false, count: object.members.count - 64) : []
+    }
+
+    /// Marks every member named `name` as asked for (String equality, as a set of requested names would
+    /// compare) and returns the value of the first whose name has exactly `name`'s UTF-8 bytes.
+    func request(_ name: String) -> JSONValue? {
+        var found: JSONValue?
+        let members = object.members
+        // String equality first: for the short names of a batch (small strings) it compares two words.
+        for position in members.indices where members[position].name == name {
+            if position < 64 {
+                bits |= 1 << UInt64(position)
+            } else {
+                extra[position - 64] = true
+            }
+            if found == nil, sameUTF8(members[position].name, name) { found = members[position].value }
+        }
+        return found
+    }
+
+    var firstUnrequestedName: String? {
+        for (position, member) in object.members.enumerated() {
+            let requested = position < 64 ? bits & (1 << UInt64(position)) != 0 : extra[position - 64]
+            if !requested { return member.name }
         }
         return nil
     }
@@ -208,8 +230,8 @@ private struct ValueDecoder: Decoder {
         guard case .object(let object) = value else {
             throw ProtocolError.schema("expected an object, found \(value.typeName)", at: codingPath)
         }
-        let index = tracker.register(object, at: path)
-        return KeyedDecodingContainer(KeyedContainer<Key>(path: path, tracker: tracker, trackerIndex: index))
+        let members = tracker.register(object, at: path)
+        return KeyedDecodingContainer(KeyedContainer<Key>(path: path, tracker: tracker, members: members))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -227,7 +249,7 @@ private struct ValueDecoder: Decoder {
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let path: CodingPathNode?
     let tracker: MemberTracker
-    let trackerIndex: Int
+    let members: RequestedMembers
 
     var codingPath: [any CodingKey] { path.codingPath }
     var allKeys: [Key] { [] }
@@ -235,7 +257,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// Looks the member up and records that the type asked for it.
     private func lookUp(_ key: Key) -> (name: String, value: JSONValue?) {
         let name = snakeCase(key.stringValue)
-        return (name, tracker.request(name, in: trackerIndex))
+        return (name, members.request(name))
     }
 
     func contains(_ key: Key) -> Bool {

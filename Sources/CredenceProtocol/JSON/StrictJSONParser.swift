@@ -24,7 +24,7 @@ public enum StrictJSONParser {
         var parser = Parser(bytes: buffer)
         do throws(ProtocolError) {
             parser.skipWhitespace()
-            let value = try parser.parseValue(depth: 0, pointer: .root)
+            let value = try parser.parseValue(depth: 0)
             parser.skipWhitespace()
             guard parser.position == buffer.count else {
                 throw parser.error("unexpected content after the JSON value")
@@ -39,6 +39,25 @@ public enum StrictJSONParser {
 private struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
+    /// The member names and array indices leading to the value being parsed. Only a duplicate member's
+    /// error names its place, so the parser keeps a stack and builds a ``JSONPointer`` from it only then,
+    /// instead of a pointer per value.
+    var path: [PathComponent] = []
+
+    enum PathComponent {
+        case name(String)
+        case index(Int)
+    }
+
+    var pointer: JSONPointer {
+        JSONPointer(
+            tokens: path.map { component in
+                switch component {
+                case .name(let name): name
+                case .index(let index): String(index)
+                }
+            })
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -57,14 +76,14 @@ private struct Parser {
         }
     }
 
-    mutating func parseValue(depth: Int, pointer: JSONPointer) throws(ProtocolError) -> JSONValue {
+    mutating func parseValue(depth: Int) throws(ProtocolError) -> JSONValue {
         guard depth <= StrictJSONParser.maximumDepth else {
             throw error("nesting deeper than \(StrictJSONParser.maximumDepth) levels")
         }
         guard position < bytes.count else { throw error("unexpected end of input") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth, pointer: pointer)
-        case UInt8(ascii: "["): return try parseArray(depth: depth, pointer: pointer)
+        case UInt8(ascii: "{"): return try parseObject(depth: depth)
+        case UInt8(ascii: "["): return try parseArray(depth: depth)
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"):
             try expectLiteral("true")
@@ -90,11 +109,12 @@ private struct Parser {
         position += count
     }
 
-    mutating func parseObject(depth: Int, pointer: JSONPointer) throws(ProtocolError) -> JSONValue {
+    mutating func parseObject(depth: Int) throws(ProtocolError) -> JSONValue {
         position += 1
         var object = JSONObject()
         // Compared as UTF-8 bytes: Swift's String equality treats canonically equivalent spellings as equal,
-        // while other parsers keep them as distinct members.
+        // while other parsers keep them as distinct members. Small objects (all of a batch's) compare with
+        // the names so far; a set pays off only for large ones.
         var seen = Set<[UInt8]>()
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -107,7 +127,16 @@ private struct Parser {
                 throw error("expected a member name")
             }
             let name = try parseString()
-            guard seen.insert(Array(name.utf8)).inserted else {
+            let duplicate: Bool
+            if object.members.count < Self.linearDuplicateCheckLimit {
+                // Equal bytes imply equal Strings, and String equality of short names compares two words.
+                duplicate = object.members.contains { $0.name == name && sameUTF8($0.name, name) }
+            } else {
+                if seen.isEmpty { seen = Set(object.members.map { Array($0.name.utf8) }) }
+                duplicate = !seen.insert(Array(name.utf8)).inserted
+            }
+            guard !duplicate else {
+                let pointer = self.pointer
                 throw ProtocolError(
                     .duplicateMember,
                     "the JSON object at '\(pointer)' has the member '\(name)' twice, which is ambiguous",
@@ -118,7 +147,9 @@ private struct Parser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
             position += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth + 1, pointer: pointer.appending(name))
+            path.append(.name(name))
+            let value = try parseValue(depth: depth + 1)
+            path.removeLast()
             object.append(name: name, value: value)
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input in an object") }
@@ -132,7 +163,7 @@ private struct Parser {
         }
     }
 
-    mutating func parseArray(depth: Int, pointer: JSONPointer) throws(ProtocolError) -> JSONValue {
+    mutating func parseArray(depth: Int) throws(ProtocolError) -> JSONValue {
         position += 1
         var elements: [JSONValue] = []
         skipWhitespace()
@@ -142,7 +173,9 @@ private struct Parser {
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth + 1, pointer: pointer.appending(index: elements.count)))
+            path.append(.index(elements.count))
+            elements.append(try parseValue(depth: depth + 1))
+            path.removeLast()
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input in an array") }
             if bytes[position] == UInt8(ascii: ",") {
@@ -181,6 +214,8 @@ private struct Parser {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
+    static let linearDuplicateCheckLimit = 16
+
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     mutating func skipDigits() {
@@ -191,13 +226,17 @@ private struct Parser {
         position += 1
         let start = position
         // Fast path: most strings (and every base64 payload) have no escapes.
+        var ascii = true
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                // ASCII is valid UTF-8: no validation pass for the common case.
+                let string = ascii ? String(decoding: utf8, as: UTF8.self) : try makeString(utf8)
                 position += 1
                 return string
             }
+            ascii = ascii && byte < 0x80
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character in a string") }
             position += 1
@@ -270,4 +309,12 @@ private struct Parser {
         }
         return value
     }
+}
+
+/// Whether two strings have the same UTF-8 bytes (not merely canonically equivalent contents).
+func sameUTF8(_ lhs: String, _ rhs: String) -> Bool {
+    guard lhs.utf8.count == rhs.utf8.count else { return false }
+    var lhs = lhs
+    var rhs = rhs
+    return lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
 }
