@@ -78,15 +78,9 @@ public struct Batch: Codable, Sendable, Equatable {
         return try decodeUnverified(envelope.payload)
     }
 
-    /// Decodes a verified batch and also returns each record's JSON as received (compacted), for storage.
-    public static func decodeKeepingRecordJSON(_ envelope: VerifiedEnvelope) throws(ProtocolError)
-        -> (batch: Batch, recordJSON: [[UInt8]])
-    {
-        try decodeKeepingRecordJSON(envelope, parsed: ParsedBatchPayload(envelope.payload))
-    }
-
-    /// The same, reusing the parse of the payload made before verification (to find the partner it
-    /// claims): a batch's JSON is parsed once. `parsed` counts only if it is of exactly the verified bytes;
+    /// Decodes a verified batch and also returns each record's JSON as received (compacted), for storage,
+    /// reusing the parse of the payload made before verification (to find the partner it claims): a
+    /// batch's JSON is parsed once. `parsed` counts only if it is of exactly the verified bytes;
     /// otherwise the verified payload is parsed afresh.
     public static func decodeKeepingRecordJSON(_ envelope: VerifiedEnvelope, parsed: ParsedBatchPayload)
         throws(ProtocolError) -> (batch: Batch, recordJSON: [[UInt8]])
