@@ -121,6 +121,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What every adapter kind shares before the network: the source reader contract, source
+        // positions and rejections, and the one place raw identifiers become tokens and encodings.
+        .target(
+            name: "AdapterCore",
+            dependencies: ["CredenceProtocol", "CredenceIdentity"],
+            swiftSettings: strictSettings
+        ),
         // One-line ways for tests and benchmarks to run real executables: an aggregator on a free port,
         // partners that sign well-formed batch chains, temporary directories.
         .target(
