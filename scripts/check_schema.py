@@ -38,6 +38,15 @@ def breakages(batch):
         lambda b: b["records"][0]["subjects"][0].__setitem__("phone", "+12125550100"))
     yield "fact of another kind", mutated(
         lambda b: b["records"][0].__setitem__("kind", "deletion" if b["records"][0]["kind"] != "deletion" else "commerce_event"))
+    events = [r for r in batch["records"] if r["kind"] == "tradeline_event"]
+    if events:
+        index = batch["records"].index(events[0])
+        yield "tradeline event of an unknown type", mutated(
+            lambda b: b["records"][index]["fact"].__setitem__("event", "defaulted"))
+        yield "days past due off the Metro 2 levels", mutated(
+            lambda b: b["records"][index]["fact"].__setitem__("days_past_due", 45))
+        yield "tradeline event month as a date", mutated(
+            lambda b: b["records"][index]["fact"].__setitem__("month", "2026-10-01"))
 
 
 failures = 0

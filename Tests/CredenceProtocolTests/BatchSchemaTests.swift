@@ -126,6 +126,25 @@ struct BatchSchemaTests {
         expectError(batch, pointer: "/records")
     }
 
+    /// Rule 28: `days_past_due` comes with delinquency events, at a Metro 2 level, and with nothing else.
+    @Test func tradelineEventDaysPastDue() throws {
+        func withEvent(_ change: (inout [String: Any]) -> Void) throws -> [String: Any] {
+            var batch = try sample()
+            var records = batch["records"] as! [[String: Any]]
+            var fact = records[2]["fact"] as! [String: Any]
+            change(&fact)
+            records[2]["fact"] = fact
+            batch["records"] = records
+            return batch
+        }
+        #expect(throws: Never.self) { try self.decode(try withEvent { _ in }) }
+        expectError(try withEvent { $0.removeValue(forKey: "days_past_due") }, pointer: "/records/2/fact/days_past_due")
+        expectError(try withEvent { $0["days_past_due"] = 45 }, pointer: "/records/2/fact/days_past_due")
+        expectError(
+            try withEvent { $0["event"] = "cured" }, pointer: "/records/2/fact/days_past_due")
+        expectError(try withEvent { $0["event"] = "defaulted" }, pointer: "/records/2/fact/event")
+    }
+
     @Test func integersMustFit() throws {
         let text = String(decoding: SampleBatches.lending.serialized(), as: UTF8.self)
             .replacingOccurrences(of: #""key_epoch":1"#, with: #""key_epoch":99999999999999999999999"#)

@@ -81,6 +81,9 @@ enum SampleBatches {
         let deletion = Deletion(
             furnisherID: code("ACMEBANK01"), accountKey: token(.accountKey, "ACMEBANK01:4111000099990000"),
             scope: .account, reason: .fraud, reasonRaw: code("DF"))
+        let event = TradelineEvent(
+            furnisherID: code("ACMEBANK01"), accountKey: token(.accountKey, "ACMEBANK01:4111000055554444"),
+            event: .becameDelinquent, month: try! YearMonth("2026-10"), daysPastDue: 30, statusRaw: code("71"))
         return Batch(
             partnerID: try! PartnerID("lender-acme"), partnerKind: .lending, audience: audience, keyEpoch: 1,
             batchSeq: 1, prevBatchSha256: nil, createdAt: try! Timestamp("2026-11-01T02:00:00Z"),
@@ -93,6 +96,9 @@ enum SampleBatches {
                 Record(
                     recordID: code("acme-2026-10-000002"), subjects: [primary], fact: .deletion(deletion),
                     provenance: .init(file: code("ACME_2026-10.m2"), line: 3, offset: nil)),
+                Record(
+                    recordID: code("acme-2026-10-000003-event-1"), subjects: [primary], fact: .tradelineEvent(event),
+                    provenance: .init(file: code("ACME_2026-10.m2"), line: 4, offset: nil)),
             ])
     }()
 

@@ -60,6 +60,11 @@ defs = {
       "consumer_information_raw": nullable(ref("raw_code")), "disputed": {"type": "boolean"}, "correction": {"type": "boolean"},
       "interest_type": nullable(enum(["fixed","variable"])),
   }, ["furnisher_id","account_key","portfolio","portfolio_raw","account_type_raw","as_of","opened_on","currency","balance","past_due","status","status_raw","payment_history","disputed","correction"]),
+  "tradeline_event": obj({
+      "furnisher_id": ref("raw_code"), "account_key": ref("token"),
+      "event": enum(["opened","became_delinquent","delinquency_worsened","cured","charged_off","sent_to_collection","repossessed","foreclosed","surrendered","paid_in_full","closed"]),
+      "month": ref("year_month"), "days_past_due": nullable({"type": "integer", "enum": [30,60,90,120,150,180]}), "status_raw": ref("raw_code"),
+  }, ["furnisher_id","account_key","event","month","status_raw"]),
   "account_key_change": obj({"furnisher_id": ref("raw_code"), "old_account_key": ref("token"), "new_account_key": nullable(ref("token")), "new_furnisher_id": nullable(ref("raw_code"))}, ["furnisher_id","old_account_key"]),
   "deletion": obj({"furnisher_id": ref("raw_code"), "account_key": ref("token"), "scope": enum(["account","subject_on_account"]), "reason": enum(["error","fraud","consumer_removed"]), "reason_raw": ref("raw_code")}, ["furnisher_id","account_key","scope","reason","reason_raw"]),
   "commerce_event": obj({
@@ -79,7 +84,7 @@ defs = {
       "identifier_changes": {"type": "array", "items": obj({"type": enum(["email","handle","phone"]), "changed_at": ref("timestamp")}, ["type","changed_at"])},
   }, ["platform","platform_account_key","observed_at","identifier_changes"]),
 }
-kinds = ["tradeline_snapshot","account_key_change","deletion","commerce_event","social_account_fact"]
+kinds = ["tradeline_snapshot","tradeline_event","account_key_change","deletion","commerce_event","social_account_fact"]
 record = obj({
     "record_id": ref("raw_code"),
     "kind": enum(kinds),

@@ -5,7 +5,7 @@ public enum PartnerKind: String, Codable, Sendable, CaseIterable {
     /// The record kinds a partner of this kind may send.
     public var allowedRecordKinds: Set<RecordKind> {
         switch self {
-        case .lending: [.tradelineSnapshot, .accountKeyChange, .deletion]
+        case .lending: [.tradelineSnapshot, .tradelineEvent, .accountKeyChange, .deletion]
         case .commerce: [.commerceEvent]
         case .social: [.socialAccountFact]
         }
@@ -38,6 +38,7 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
 
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case tradelineSnapshot = "tradeline_snapshot"
+    case tradelineEvent = "tradeline_event"
     case accountKeyChange = "account_key_change"
     case deletion
     case commerceEvent = "commerce_event"

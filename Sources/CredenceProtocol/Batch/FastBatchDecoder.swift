@@ -47,7 +47,7 @@ enum FastBatchDecoder {
         case .tradelineSnapshot:
             guard let snapshot = fields.required("fact", Self.tradelineSnapshot) else { return nil }
             fact = .tradelineSnapshot(snapshot)
-        case .accountKeyChange, .deletion, .socialAccountFact:
+        case .tradelineEvent, .accountKeyChange, .deletion, .socialAccountFact:
             return nil
         }
         guard fields.isComplete else { return nil }

@@ -10,6 +10,7 @@ public struct Record: Codable, Sendable, Equatable {
 
     public enum Fact: Sendable, Equatable {
         case tradelineSnapshot(TradelineSnapshot)
+        case tradelineEvent(TradelineEvent)
         case accountKeyChange(AccountKeyChange)
         case deletion(Deletion)
         case commerceEvent(CommerceEvent)
@@ -18,6 +19,7 @@ public struct Record: Codable, Sendable, Equatable {
         public var kind: RecordKind {
             switch self {
             case .tradelineSnapshot: .tradelineSnapshot
+            case .tradelineEvent: .tradelineEvent
             case .accountKeyChange: .accountKeyChange
             case .deletion: .deletion
             case .commerceEvent: .commerceEvent
@@ -60,6 +62,7 @@ public struct Record: Codable, Sendable, Equatable {
         provenance = try container.decodeIfPresent(Provenance.self, forKey: .provenance)
         switch try container.decode(RecordKind.self, forKey: .kind) {
         case .tradelineSnapshot: fact = .tradelineSnapshot(try container.decode(TradelineSnapshot.self, forKey: .fact))
+        case .tradelineEvent: fact = .tradelineEvent(try container.decode(TradelineEvent.self, forKey: .fact))
         case .accountKeyChange: fact = .accountKeyChange(try container.decode(AccountKeyChange.self, forKey: .fact))
         case .deletion: fact = .deletion(try container.decode(Deletion.self, forKey: .fact))
         case .commerceEvent: fact = .commerceEvent(try container.decode(CommerceEvent.self, forKey: .fact))
@@ -75,6 +78,7 @@ public struct Record: Codable, Sendable, Equatable {
         try container.encode(subjects, forKey: .subjects)
         switch fact {
         case .tradelineSnapshot(let value): try container.encode(value, forKey: .fact)
+        case .tradelineEvent(let value): try container.encode(value, forKey: .fact)
         case .accountKeyChange(let value): try container.encode(value, forKey: .fact)
         case .deletion(let value): try container.encode(value, forKey: .fact)
         case .commerceEvent(let value): try container.encode(value, forKey: .fact)
@@ -108,6 +112,7 @@ public struct Record: Codable, Sendable, Equatable {
         let factPointer = pointer.appending("fact")
         switch fact {
         case .tradelineSnapshot(let value): value.validate(at: factPointer, into: &errors)
+        case .tradelineEvent(let value): value.validate(at: factPointer, into: &errors)
         case .accountKeyChange(let value): value.validate(at: factPointer, into: &errors)
         case .deletion: break
         case .commerceEvent(let value): value.validate(at: factPointer, into: &errors)
