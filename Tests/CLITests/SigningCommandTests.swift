@@ -155,8 +155,9 @@ import Testing
         #expect(summary?["partner_kind"] as? String == "lending")
         #expect(summary?["audience"] as? String == "credence-aggregator-dev")
         #expect(summary?["batch_seq"] as? Int == 1)
-        #expect(summary?["record_count"] as? Int == 2)
+        #expect(summary?["record_count"] as? Int == 3)
         #expect((summary?["records_by_kind"] as? [String: Int])?["deletion"] == 1)
+        #expect((summary?["records_by_kind"] as? [String: Int])?["tradeline_event"] == 1)
         #expect(summary?["verified"] as? Bool == true)
         #expect(summary?["verified_by"] as? [String] == [keyID])
 
