@@ -50,8 +50,18 @@ public final class BatchIngestor: Sendable {
         }
         // Parsed once: for the partner the unverified payload claims, and after verification for the batch.
         let parsed = ParsedBatchPayload(envelope.payload)
-        let (verified, signer) = try await verifySignature(
+        let (verified, signers) = try await verifySignature(
             envelope, claimedPartner: parsed.claimedPartnerID, authenticatedPartner: authenticatedPartner)
+        // Prefer an unrevoked key when several registered keys verify.
+        guard let signer = signers.first(where: { !$0.isRevoked }) else {
+            return try await replayUnderRevokedKey(verified, signers: signers)
+        }
+        if let authenticatedPartner, signer.partnerID != authenticatedPartner {
+            throw IngestRejection(
+                .partnerMismatch,
+                "the client certificate is for '\(authenticatedPartner)' but the batch is signed by '\(signer.partnerID)'"
+            )
+        }
         if let wait = admit(signer.partnerID) {
             throw IngestRejection(
                 .rateLimited, "partner '\(signer.partnerID)' sends faster than its rate limit", retryAfter: wait)
@@ -81,7 +91,7 @@ public final class BatchIngestor: Sendable {
     /// Finds the partner's keys (by the keyid hints and by the partner the payload names: both only select
     /// candidates; the signature decides) and verifies under them.
     private func verifySignature(_ envelope: Envelope, claimedPartner: String?, authenticatedPartner: String?)
-        async throws(IngestRejection) -> (VerifiedEnvelope, PartnerKeyRecord)
+        async throws(IngestRejection) -> (VerifiedEnvelope, signers: [PartnerKeyRecord])
     {
         var candidates: [PartnerKeyRecord] = []
         do {
@@ -105,19 +115,26 @@ public final class BatchIngestor: Sendable {
         } catch {
             throw IngestRejection(.badSignature, "the signature does not verify under the partner's registered keys")
         }
-        // Prefer an unrevoked key when several registered keys verify.
-        let signers = candidates.filter { verified.signers.contains($0.publicKey) }
-        guard let signer = signers.first(where: { !$0.isRevoked }) else {
-            let epoch = signers.first?.epoch ?? 0
-            throw IngestRejection(.revokedKey, "the signing key (epoch \(epoch)) has been revoked")
+        return (verified, candidates.filter { verified.signers.contains($0.publicKey) })
+    }
+
+    /// Every key that verified the envelope is revoked. A batch accepted while its key was valid keeps its
+    /// receipt (an adapter retrying after a key rotation must learn that it arrived, and nothing changes);
+    /// anything else signed with a revoked key is refused.
+    private func replayUnderRevokedKey(_ verified: VerifiedEnvelope, signers: [PartnerKeyRecord])
+        async throws(IngestRejection) -> IngestOutcome
+    {
+        let stored: StoredBatch?
+        do {
+            stored = try await store.batch(id: verified.payloadDigest)
+        } catch {
+            throw Self.unavailable(error)
         }
-        if let authenticatedPartner, signer.partnerID != authenticatedPartner {
-            throw IngestRejection(
-                .partnerMismatch,
-                "the client certificate is for '\(authenticatedPartner)' but the batch is signed by '\(signer.partnerID)'"
-            )
+        if let stored, signers.contains(where: { $0.partnerID == stored.partnerID && $0.epoch == stored.keyEpoch }) {
+            return .replayed(receipt: stored.receipt, batchID: stored.batchID)
         }
-        return (verified, signer)
+        let epoch = signers.first?.epoch ?? 0
+        throw IngestRejection(.revokedKey, "the signing key (epoch \(epoch)) has been revoked")
     }
 
     private func checkHeader(_ batch: Batch, signer: PartnerKeyRecord) throws(IngestRejection) {

@@ -22,7 +22,9 @@ import Testing
     @Test func everyRejectionHasItsProblemTypeAndChangesNothing() async throws {
         try await AggregatorHarness.with(arguments: ["--max-body-bytes", "60000", "--max-records", "50"]) { harness in
             let client = harness.client
-            #expect(try await client.pushEnvelope(harness.partner.nextEnvelope()).status == 201)
+            let accepted = harness.partner.nextEnvelope()
+            let firstReply = try await client.pushEnvelope(accepted)
+            #expect(firstReply.status == 201)
             let before = try await harness.statistics()
             let partner = harness.partner
             let now = Int64(Date().timeIntervalSince1970)
@@ -150,6 +152,10 @@ import Testing
                 harness, try await client.pushEnvelope(harness.partner.nextEnvelope()), status: 403,
                 slug: "revoked-key",
                 unchangedFrom: before)
+            // A batch accepted before the revocation still gets its original receipt, and nothing changes.
+            let replay = try await client.pushEnvelope(accepted)
+            #expect(replay.status == 200 && replay.body == firstReply.body)
+            #expect(try await harness.statistics().batches == before.batches)
 
             let unauthenticated = try await client.get("/v1/admin/partners")
             #expect(unauthenticated.status == 401 && unauthenticated.problemSlug == "unauthenticated")
@@ -157,6 +163,13 @@ import Testing
                 "/v1/admin/partners", headers: [("Authorization", "Bearer \(harness.aggregator.adminToken)")])
             #expect(listed.status == 200)
             #expect(try await client.get("/no/such/route").problemSlug == "not-found")
+            let wrongMethod = try await client.send("PUT", "/v1/batches", json: Array("{}".utf8))
+            #expect(wrongMethod.status == 405 && wrongMethod.problemSlug == "method-not-allowed")
+            let getBatches = try await client.get("/v1/batches")
+            #expect(getBatches.status == 405, "GET /v1/batches: \(getBatches.status)")
+            let deleteBatch = try await client.send(
+                "DELETE", "/v1/batches/\(String(repeating: "a", count: 64))", json: nil)
+            #expect(deleteBatch.status == 405 && deleteBatch.problemSlug == "method-not-allowed")
         }
     }
 

@@ -48,7 +48,8 @@ final class AggregatorRoutes: Sendable {
 
     func register(on router: Router<AggregatorRequestContext>) {
         router.add(middleware: MetricsMiddleware(metrics: metrics))
-        router.add(middleware: ProblemMiddleware(metrics: metrics))
+        let allowedMethods = AllowedMethods()
+        router.add(middleware: ProblemMiddleware(metrics: metrics, allowedMethods: allowedMethods))
         router.post("/v1/batches") { request, context in try await self.ingest(request, context) }
         router.get("/v1/batches/:batchID") { _, context in try await self.batch(context) }
         router.get("/v1/partners/:partnerID/sequence") { _, context in try await self.sequence(context) }
@@ -63,6 +64,7 @@ final class AggregatorRoutes: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: self.metrics.exposition())))
         }
         AdminRoutes(store: store, adminToken: adminToken).register(on: router.group("/v1/admin"))
+        allowedMethods.load(from: router)
     }
 
     // MARK: Ingest

@@ -60,6 +60,7 @@ enum ProblemResponse {
 /// Turns every error into a problem document, so clients never see an HTML or empty error body.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: AggregatorMetrics
+    let allowedMethods: AllowedMethods
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -75,6 +76,16 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             switch error.status.code {
             case 404:
+                let allowed = allowedMethods.methods(for: request.uri.path)
+                guard allowed.isEmpty else {
+                    metrics.rejected(.methodNotAllowed)
+                    var response = ProblemError(
+                        .methodNotAllowed,
+                        "\(request.uri.path) answers \(allowed.joined(separator: ", ")), not \(request.method)"
+                    ).response()
+                    response.headers[.allow] = allowed.joined(separator: ", ")
+                    return response
+                }
                 metrics.rejected(.notFound)
                 return ProblemError(.notFound, "no route for \(request.method) \(request.uri.path)").response()
             case 413:

@@ -33,6 +33,8 @@ public struct ProblemType: Sendable, Hashable, CustomStringConvertible {
     public static let forbiddenPurpose = ProblemType(
         slug: "forbidden-purpose", status: 403, title: "The purpose is outside the key's permitted purposes")
     public static let notFound = ProblemType(slug: "not-found", status: 404, title: "No such resource")
+    public static let methodNotAllowed = ProblemType(
+        slug: "method-not-allowed", status: 405, title: "The resource does not answer this method")
     public static let alreadyExists = ProblemType(
         slug: "already-exists", status: 409, title: "The resource exists already")
     public static let sequenceConflict = ProblemType(
@@ -65,7 +67,8 @@ public struct ProblemType: Sendable, Hashable, CustomStringConvertible {
     /// Every registered problem type, in the order `protocol/problems.md` lists them.
     public static let all: [ProblemType] = [
         .malformedEnvelope, .malformedRequest, .unauthenticated, .unknownKey, .revokedKey, .keyEpochMismatch,
-        .partnerMismatch, .wrongAudience, .forbiddenPurpose, .notFound, .alreadyExists, .sequenceConflict, .sequenceGap,
+        .partnerMismatch, .wrongAudience, .forbiddenPurpose, .notFound, .methodNotAllowed, .alreadyExists,
+        .sequenceConflict, .sequenceGap,
         .payloadTooLarge, .tooManyRecords, .unsupportedMediaType, .badSignature, .unsupportedPayloadType,
         .schemaInvalid, .createdInFuture, .weakKey, .rateLimited, .internalError, .overloaded,
     ]
