@@ -12,15 +12,15 @@ import Crypto
 /// let born = encoder.encodeBirthDate(try BirthDate(parsing: "1985-03-14"))
 /// ```
 public struct BloomEncoder: Sendable {
-    private let fieldKeys: [CLKField: SymmetricKey]
+    /// One HMAC state per field, already keyed with K_f: each feature clones it instead of re-deriving the key
+    /// pads, which made keying most of the cost of an encoding.
+    private let keyedStates: [PrecomputedHMAC]
 
     /// An encoder keyed by the federation's linkage key.
     public init(key: LinkageKey) {
-        var keys: [CLKField: SymmetricKey] = [:]
-        for field in CLKField.allCases {
-            keys[field] = SymmetricKey(data: key.hmac(Array(field.keyLabel.utf8)))
+        keyedStates = CLKField.allCases.map { field in
+            PrecomputedHMAC(key: SymmetricKey(data: key.hmac(Array(field.keyLabel.utf8))))
         }
-        fieldKeys = keys
     }
 
     /// Encodes a name from its parts. The middle name is deliberately not encoded: most sources (marketplaces,
@@ -48,17 +48,21 @@ public struct BloomEncoder: Sendable {
 
     /// Sets k bits per distinct feature in a fresh filter.
     public func encode(_ features: some Sequence<String>, field: CLKField) -> BloomFilter {
-        let key = fieldKeys[field]!
-        var filter = BloomFilter()
+        let keyed = keyedStates[CLKField.allCases.firstIndex(of: field)!]
+        let hashCount = UInt64(field.hashCount)
+        var bytes = [UInt8](repeating: 0, count: BloomFilter.byteCount)
+        // bitCount is a power of two, so `% bitCount` is a mask.
+        let mask = UInt64(BloomFilter.bitCount - 1)
         for feature in Set(features) {
-            let digest = Array(HMAC<SHA256>.authenticationCode(for: Array(feature.utf8), using: key))
-            let h1 = Self.bigEndian(digest[0..<8])
-            let h2 = Self.bigEndian(digest[8..<16]) | 1
-            for i in 0..<UInt64(field.hashCount) {
-                filter.set(Int((h1 &+ i &* h2) % UInt64(BloomFilter.bitCount)))
+            let digest = keyed.authenticationCode(for: feature.utf8)
+            let h1 = Self.bigEndian(digest, from: 0)
+            let h2 = Self.bigEndian(digest, from: 8) | 1
+            for i in 0..<hashCount {
+                let bit = Int((h1 &+ i &* h2) & mask)
+                bytes[bit >> 3] |= 0x80 >> UInt8(bit & 7)
             }
         }
-        return filter
+        return try! BloomFilter(bytes: bytes)
     }
 
     // MARK: Features
@@ -131,7 +135,7 @@ public struct BloomEncoder: Sendable {
         features.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
-    private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.reduce(0) { $0 << 8 | UInt64($1) }
+    private static func bigEndian(_ bytes: [UInt8], from start: Int) -> UInt64 {
+        bytes[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

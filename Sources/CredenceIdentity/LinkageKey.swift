@@ -16,6 +16,8 @@ public struct LinkageKey: Sendable, Equatable, CustomStringConvertible {
     public static let byteCount = 32
 
     let symmetricKey: SymmetricKey
+    /// HMAC keyed once; every token clones it (keying the pads costs more than hashing a short identifier).
+    private let keyedState: PrecomputedHMAC
 
     /// A fresh random key from the system's cryptographically secure generator.
     public static func generate() -> LinkageKey {
@@ -35,6 +37,7 @@ public struct LinkageKey: Sendable, Equatable, CustomStringConvertible {
             throw IdentifierError(.badKey, "linkage key is all zeros")
         }
         symmetricKey = SymmetricKey(data: bytes)
+        keyedState = PrecomputedHMAC(key: symmetricKey)
     }
 
     /// Reads a key file: 64 hex digits (either case), or base64 / base64url (padded or not) of 32 bytes, with
@@ -77,6 +80,6 @@ public struct LinkageKey: Sendable, Equatable, CustomStringConvertible {
 
     /// HMAC-SHA256 under this key.
     func hmac(_ message: [UInt8]) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(for: message, using: symmetricKey))
+        keyedState.authenticationCode(for: message)
     }
 }

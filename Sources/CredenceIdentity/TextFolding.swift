@@ -4,10 +4,16 @@ import Foundation
 /// and the punctuation rules for names and addresses.
 enum TextFolding {
     /// NFKC: full-width digits and letters become ASCII, ligatures split, compatibility spaces become U+0020.
-    static func nfkc(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping }
+    static func nfkc(_ text: String) -> String {
+        isASCII(text) ? text : text.precomposedStringWithCompatibilityMapping
+    }
 
     /// NFC: canonical composition only; used where compatibility folding would change meaning (email local parts).
-    static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+    static func nfc(_ text: String) -> String { isASCII(text) ? text : text.precomposedStringWithCanonicalMapping }
+
+    /// ASCII is its own NFC and NFKC form; most partner data is ASCII (Metro 2 is by definition), and
+    /// Foundation's normalization is the slowest step of an encoding.
+    static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
     /// Trims Unicode whitespace and newlines at both ends.
     static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -31,6 +37,7 @@ enum TextFolding {
     /// Latin specials; drop apostrophes; every other punctuation, symbol, control or whitespace scalar
     /// (hyphens included) becomes a word break; NFC; split into words.
     static func foldedWords(_ text: String) -> [String] {
+        if isASCII(text) { return asciiFoldedWords(text) }
         let folded = nfkc(text).folding(options: [.caseInsensitive], locale: nil).lowercased()
         var output = String.UnicodeScalarView()
         var previousBaseIsLatin = false
@@ -58,6 +65,28 @@ enum TextFolding {
     }
 
     /// Whether a scalar separates words: whitespace, controls, punctuation and symbols.
+    /// ``foldedWords(_:)`` for ASCII text, byte by byte with the same result: ASCII has no marks, no special
+    /// Latin letters and no compatibility forms, so folding is lower-casing, the apostrophe and backtick join,
+    /// and every other character that is not a letter or digit breaks words.
+    private static func asciiFoldedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        func flush() {
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            default: flush()
+            }
+        }
+        flush()
+        return words
+    }
+
     static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {
