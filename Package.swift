@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Reads X account archives (zip) member by member, so the social adapter opens only its allow-list.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Byte-level encodings and calendar rules shared by every layer: base64, hex, Gregorian dates.
@@ -128,6 +130,27 @@ let package = Package(
             dependencies: ["CredenceProtocol", "CredenceIdentity"],
             swiftSettings: strictSettings
         ),
+        // Metro 2 (CDIA CRRG) character format and moov-io/metro2's JSON form: layouts, reader, writer.
+        .target(name: "Metro2", dependencies: ["CredenceProtocol"], swiftSettings: strictSettings),
+        // The lending adapter's source reader: Metro 2 data records to canonical lending records.
+        .target(
+            name: "LendingAdapter",
+            dependencies: ["Metro2", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
+            swiftSettings: strictSettings
+        ),
+        // X account archives and OpenID Connect claims: reading through an allow-list, and writing them for
+        // the data simulator. Pure format: typed models, no network, no records.
+        .target(
+            name: "SocialExports",
+            dependencies: ["CredenceProtocol", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
+        // The social adapter's source reader: archives and claims become `social_account_fact` records.
+        .target(
+            name: "SocialAdapter",
+            dependencies: ["SocialExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
+            swiftSettings: strictSettings
+        ),
         // One-line ways for tests and benchmarks to run real executables: an aggregator on a free port,
         // partners that sign well-formed batch chains, temporary directories.
         .target(
@@ -218,6 +241,21 @@ let package = Package(
                 "credence-aggregator", "credence", "CredenceTesting", "CredenceClient", "CredenceLog", "CredenceStore",
                 "CredenceProtocol", "TransparencyLog",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LendingAdapterTests",
+            dependencies: ["LendingAdapter", "Metro2", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SocialAdapterTests",
+            dependencies: [
+                "SocialAdapter", "SocialExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity", "CredenceTesting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

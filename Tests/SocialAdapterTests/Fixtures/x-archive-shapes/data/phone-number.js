@@ -1,0 +1,1 @@
+window.YTD.phone_number.part0 = [ { "device": { "phoneNumber": "+15551234567" } } ]
