@@ -138,6 +138,14 @@ let package = Package(
             dependencies: ["Metro2", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
             swiftSettings: strictSettings
         ),
+        // Shopify Admin REST and Stripe API exports as typed values: streaming reader and JSON Lines writer.
+        .target(name: "CommerceExports", dependencies: ["CredenceProtocol"], swiftSettings: strictSettings),
+        // The commerce adapter's source reader: Shopify and Stripe exports to commerce_event records.
+        .target(
+            name: "CommerceAdapter",
+            dependencies: ["CommerceExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
+            swiftSettings: strictSettings
+        ),
         // X account archives and OpenID Connect claims: reading through an allow-list, and writing them for
         // the data simulator. Pure format: typed models, no network, no records.
         .target(
@@ -210,6 +218,7 @@ let package = Package(
             dependencies: [
                 "CredenceProtocol",
                 "CredencePrimitives",
+                "CredenceIdentity",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Vectors"],
@@ -246,6 +255,12 @@ let package = Package(
         .testTarget(
             name: "LendingAdapterTests",
             dependencies: ["LendingAdapter", "Metro2", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CommerceAdapterTests",
+            dependencies: ["CommerceAdapter", "CommerceExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

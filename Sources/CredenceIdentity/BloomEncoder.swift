@@ -25,10 +25,16 @@ public struct BloomEncoder: Sendable {
 
     /// Encodes a name from its parts. The middle name is deliberately not encoded: most sources (marketplaces,
     /// platforms) never collect it, so encoding it would lower the similarity of the same person across
-    /// partners. Given and family names are encoded exactly as `encodeName(full: given + " " + family)`.
+    /// partners. Given and family names are encoded exactly as `encodeName(full:)` of ``fullName(given:family:)``.
     public func encodeName(given: String, middle: String? = nil, family: String) throws(IdentifierError) -> BloomFilter
     {
-        try encodeName(full: given + " " + family)
+        try encodeName(full: Self.fullName(given: given, family: family))
+    }
+
+    /// The full name that parts stand for: Latin names are order-free anyway (`given family`), while CJK names
+    /// are written family name first without a space (张伟), and their characters are encoded in order.
+    public static func fullName(given: String, family: String) -> String {
+        TextFolding.isCJKWord(given) || TextFolding.isCJKWord(family) ? family + given : given + " " + family
     }
 
     /// Encodes a full name in any order (`Smith John` equals `John Smith`).

@@ -99,3 +99,10 @@ import Testing
         #expect(try encoder.encodeName(full: "John Smith").dice(other.encodeName(full: "John Smith")) < 0.5)
     }
 }
+
+/// A CJK name given in parts encodes like the same name written whole, family name first.
+@Test func cjkNamePartsEncodeLikeTheWholeName() throws {
+    let encoder = BloomEncoder(key: try LinkageKey(bytes: Array(repeating: 3, count: 32)))
+    #expect(try encoder.encodeName(given: "伟", family: "张") == encoder.encodeName(full: "张伟"))
+    #expect(try encoder.encodeName(given: "John", family: "Smith") == encoder.encodeName(full: "Smith John"))
+}
