@@ -16,7 +16,16 @@ enum TextFolding {
     static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
     /// Trims Unicode whitespace and newlines at both ends.
-    static func trim(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    static func trim(_ text: String) -> String {
+        guard isASCII(text) else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        // ASCII whitespace and newlines: tab, LF, VT, FF, CR and space.
+        let bytes = text.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return text }
+        return String(text[first...last])
+    }
 
     /// Apostrophe-like characters join the letters around them (`O'Brien` -> `obrien`), because sources
     /// disagree about writing them but rarely write a space in their place.

@@ -1,5 +1,6 @@
 import CredencePrimitives
 import Crypto
+import Foundation
 import Testing
 
 @testable import CredenceIdentity
@@ -30,5 +31,10 @@ struct PrecomputedHMACTests {
     ])
     func asciiFoldingAgreesWithUnicodeFolding(text: String) {
         #expect(TextFolding.foldedWords(text) == TextFolding.foldedWords(text + "\u{3000}"))
+    }
+
+    @Test(arguments: ["", "   ", "\t a b \r\n", "abc", " abc", "abc\u{0B}", "\u{0C}x y\u{0D}"])
+    func asciiTrimAgreesWithFoundation(text: String) {
+        #expect(TextFolding.trim(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
