@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "credence", targets: ["credence"]),
         .executable(name: "credence-aggregator", targets: ["credence-aggregator"]),
+        .executable(name: "credence-lending-adapter", targets: ["credence-lending-adapter"]),
+        .executable(name: "credence-commerce-adapter", targets: ["credence-commerce-adapter"]),
+        .executable(name: "credence-social-adapter", targets: ["credence-social-adapter"]),
         .executable(name: "credence-bench-verify", targets: ["VerifyBenchmark"]),
         .executable(name: "credence-bench-ingest", targets: ["IngestBenchmark"]),
         .library(name: "CredenceProtocol", targets: ["CredenceProtocol"]),
@@ -32,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // Reads X account archives (zip) member by member, so the social adapter opens only its allow-list.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Byte-level encodings and calendar rules shared by every layer: base64, hex, Gregorian dates.
@@ -159,6 +163,32 @@ let package = Package(
             dependencies: ["SocialExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
             swiftSettings: strictSettings
         ),
+        // `credence simulate`: one synthetic population, every partner's native exports, the ground truth and
+        // the later default outcomes of a documented hidden risk model (docs/simulation.md).
+        .target(
+            name: "CredenceSimulator",
+            dependencies: [
+                "CredencePrimitives", "CredenceIdentity", "CredenceProtocol", "Metro2", "CommerceExports",
+                "SocialExports", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // What the three adapter executables share after reading: batching, signing, the durable outbox,
+        // push with backoff and chain resynchronization, receipts, and the command line.
+        .target(
+            name: "AdapterKit",
+            dependencies: [
+                "AdapterCore", "CredenceProtocol", "CredenceIdentity", "CredenceClient", "CredenceLog",
+                "TransparencyLog",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // One-line ways for tests and benchmarks to run real executables: an aggregator on a free port,
         // partners that sign well-formed batch chains, temporary directories.
         .target(
@@ -178,8 +208,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "credence-lending-adapter",
+            dependencies: ["AdapterKit", "LendingAdapter"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "credence-commerce-adapter",
+            dependencies: ["AdapterKit", "CommerceAdapter"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "credence-social-adapter",
+            dependencies: ["AdapterKit", "SocialAdapter"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "credence",
             dependencies: [
+                "CredenceSimulator",
                 "CredenceProtocol",
                 "CredenceIdentity",
                 "CredenceClient",
@@ -260,17 +306,48 @@ let package = Package(
         ),
         .testTarget(
             name: "CommerceAdapterTests",
-            dependencies: ["CommerceAdapter", "CommerceExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity"],
+            dependencies: [
+                "CommerceAdapter", "CommerceExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity",
+            ],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SocialAdapterTests",
             dependencies: [
-                "SocialAdapter", "SocialExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity", "CredenceTesting",
+                "SocialAdapter", "SocialExports", "AdapterCore", "CredenceProtocol", "CredenceIdentity",
+                "CredenceTesting",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AdapterKitTests",
+            dependencies: [
+                "AdapterKit", "AdapterCore", "credence-aggregator", "credence", "CredenceTesting", "CredenceClient",
+                "CredenceStore", "CredenceProtocol", "CredenceIdentity", "CredenceLog",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The whole federation from real executables: simulate, aggregator, one adapter per partner.
+        .testTarget(
+            name: "FederationTests",
+            dependencies: [
+                "credence", "credence-aggregator", "credence-lending-adapter", "credence-commerce-adapter",
+                "credence-social-adapter", "CredenceTesting", "Metro2",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CredenceSimulatorTests",
+            dependencies: [
+                "CredenceSimulator", "CredenceIdentity", "CredencePrimitives", "CredenceProtocol", "Metro2",
+                "CommerceExports", "SocialExports", "AdapterCore", "LendingAdapter", "CommerceAdapter", "SocialAdapter",
+                "CredenceTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

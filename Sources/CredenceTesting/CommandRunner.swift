@@ -41,6 +41,24 @@ public enum CommandRunner {
 }
 
 /// Written by the reader thread, read by the caller once `done`.
+extension CommandRunner {
+    /// ``run(_:_:stdin:environment:)`` on a Dispatch thread, for async tests: waiting for a child process
+    /// blocks its thread, and on a 2-core machine the Swift concurrency pool has only two, which a long
+    /// child (a backfill, a simulation) would take from every other test running in parallel.
+    public static func runOffPool(
+        _ executable: String, _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String]? = nil
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Swift.Result {
+                        try run(executable, arguments, stdin: stdin, environment: environment)
+                    })
+            }
+        }
+    }
+}
+
 private final class ErrorOutput: Sendable {
     private let state = Mutex<(data: Data?, done: Bool)>((nil, false))
 
