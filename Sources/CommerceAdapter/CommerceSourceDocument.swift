@@ -51,7 +51,9 @@ public struct CommerceSourceDocument: SourceDocument {
             peeked.append(entry)
             if case .success(let object) = entry.object { detected = object.platform }
         }
-        guard let detected else {
+        // An export without a single object (a day without orders) is not an error: it yields no records, so
+        // which platform it came from does not matter.
+        guard let detected = detected ?? (peeked.isEmpty ? .shopify : nil) else {
             guard let first = peeked.first, case .failure(let error) = first.object else {
                 throw SourceFileError(file: fileName, message: "the file holds no Shopify or Stripe objects")
             }

@@ -165,6 +165,13 @@ struct ExportReaderTests {
         #expect(try readEntries(Array(" \n\n".utf8)).isEmpty)
     }
 
+    @Test("an export without objects (a day without orders) is read as no units, not refused")
+    func emptyExportIsNoUnits() throws {
+        let scratch = try ScratchDirectory()
+        let result = try readExport(try scratch.write("\n", to: "orders-quiet-day.jsonl"))
+        #expect(result.items.isEmpty)
+    }
+
     @Test("a file larger than one read chunk is read across chunk boundaries with exact lines")
     func acrossChunks() throws {
         let scratch = try ScratchDirectory()
