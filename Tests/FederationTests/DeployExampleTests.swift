@@ -1,0 +1,35 @@
+import CredenceTesting
+import Foundation
+import Testing
+
+/// deploy/adapter.example.json must stay what `init` writes, member for member, so an operator who starts
+/// from it gets a configuration the adapter accepts.
+struct DeployExampleTests {
+    @Test func theAdapterExampleHasExactlyTheMembersInitWrites() async throws {
+        let directory = try TemporaryDirectory()
+        let aggregator = try AggregatorProcess.initialize(in: directory.path("aggregator"))
+        try await Federation.expectSuccess("credence", ["linkage-key", "new", "--out", directory.path("linkage.key")])
+        try await Federation.expectSuccess(
+            "credence-lending-adapter",
+            [
+                "init", "--dir", directory.path("adapter"), "--partner-id", "acme-bank", "--aggregator",
+                "https://aggregator.example:8443", "--audience", aggregator.id, "--ca",
+                aggregator.directory + "/ca.pem",
+                "--log-key", aggregator.logPublicKeyPath, "--linkage-key", directory.path("linkage.key"), "--region",
+                "US",
+            ])
+        func members(_ path: String) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+        }
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("deploy/adapter.example.json").path
+        let written = try members(directory.path("adapter/adapter.json"))
+        let documented = try members(example)
+        #expect(Set(written.keys) == Set(documented.keys))
+        for key in [
+            "backoff_base_milliseconds", "max_records_per_batch", "outbox_high_water_mark", "give_up_after_seconds",
+        ] {
+            #expect("\(written[key]!)" == "\(documented[key]!)", "\(key): the example shows another default")
+        }
+    }
+}
