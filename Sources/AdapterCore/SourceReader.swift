@@ -97,4 +97,13 @@ public protocol SourceReader: Sendable {
     /// Opens `url` (a file, or for archives a directory), detecting its format. Throws ``SourceFileError``
     /// with a one-line message when the file is not an export this reader understands.
     func open(_ url: URL, context: RecordContext) throws(SourceFileError) -> any SourceDocument
+
+    /// Whether `directory`, given as an input, is itself one export of this reader's format (an unpacked X
+    /// archive) rather than a folder of export files, which the adapter reads file by file.
+    func isOneExport(directory: URL) -> Bool
+}
+
+extension SourceReader {
+    /// Most formats are files: a directory is a folder of them.
+    public func isOneExport(directory: URL) -> Bool { false }
 }

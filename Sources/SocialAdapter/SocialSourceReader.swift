@@ -23,6 +23,12 @@ public struct SocialSourceReader: SourceReader {
 
     public init() {}
 
+    /// An unpacked archive is a directory with `data/manifest.js`; any other directory is a folder of
+    /// archives and claims files.
+    public func isOneExport(directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent("data/manifest.js").path)
+    }
+
     public func open(_ url: URL, context: RecordContext) throws(SourceFileError) -> any SourceDocument {
         let fileName = url.lastPathComponent
         var isDirectory: ObjCBool = false

@@ -10,6 +10,9 @@ struct Federation {
         let id: String
         let kind: String
         let region: String?
+        /// The paths `partners.json` lists (a platform's folder of archives is one path).
+        let inputs: [String]
+        /// The same, with folders replaced by their files.
         let files: [String]
         let units: Int
         let invalidUnits: Int
@@ -42,6 +45,7 @@ struct Federation {
         for entry in description["partners"] as! [[String: Any]] {
             let partner = Partner(
                 id: entry["id"] as! String, kind: entry["kind"] as! String, region: entry["default_region"] as? String,
+                inputs: (entry["files"] as! [String]).map { simulation + "/" + $0 },
                 files: try expandingDirectories((entry["files"] as! [String]).map { simulation + "/" + $0 }),
                 units: entry["units"] as! Int,
                 invalidUnits: entry["invalid_units"] as! Int,

@@ -14,7 +14,7 @@ import Testing
 
         for partner in federation.partners {
             let backfill = try await CommandRunner.runOffPool(
-                partner.executable, ["backfill", "--dir", partner.adapterDirectory] + partner.files)
+                partner.executable, ["backfill", "--dir", partner.adapterDirectory] + partner.inputs)
             #expect(backfill.status == 0, "\(partner.id): \(backfill.stderr)")
             let status = try await federation.status(of: partner)
             let records = status["records"] as? Int ?? -1

@@ -41,7 +41,7 @@ struct BackfillVerb: AdapterVerb {
 
     func execute(_ context: ProgramContext) async throws {
         let (directory, logger) = try options.open(context)
-        let urls = files.map { URL(fileURLWithPath: $0) }
+        let urls = try ExportInputs.expanding(files.map { URL(fileURLWithPath: $0) }, reader: context.reader)
         let summary: RunSummary
         if let out {
             summary = try await AdapterRuntime.dryRun(
