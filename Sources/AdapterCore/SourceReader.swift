@@ -88,6 +88,15 @@ public protocol SourceDocument {
     /// The next unit, or nil at the end of the file. Throws ``SourceFileError`` only when the rest of the
     /// file cannot be read (a truncated frame, an I/O error); a bad unit is a rejected ``SourceItem``.
     mutating func next() throws(SourceFileError) -> SourceItem?
+
+    /// What the reader noticed about the file as a whole once it was read to the end, without refusing
+    /// anything (a Metro 2 trailer whose totals disagree with the records, a missing trailer); the adapter
+    /// reports these to the operator.
+    var warnings: [String] { get }
+}
+
+extension SourceDocument {
+    public var warnings: [String] { [] }
 }
 
 /// What one partner kind's adapter reads: it detects the format of a file and opens it.

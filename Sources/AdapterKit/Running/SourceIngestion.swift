@@ -106,6 +106,9 @@ struct SourceIngestion {
             progress = try await take(item, of: identity, format: document.format, after: progress)
             try await sealIfOld()
         }
+        for warning in document.warnings {
+            logger.warning("file warning", metadata: ["file": "\(identity.name)", "warning": "\(warning)"])
+        }
         progress = progress.ended()
         counters.update { $0.filesDone += 1 }
         try await settle(progress)
