@@ -179,7 +179,6 @@ let package = Package(
             name: "AdapterKit",
             dependencies: [
                 "AdapterCore", "CredenceProtocol", "CredenceIdentity", "CredenceClient", "CredenceLog",
-                "TransparencyLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
