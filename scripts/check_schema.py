@@ -33,6 +33,8 @@ def breakages(batch):
     yield "no records", mutated(lambda b: b.__setitem__("records", []))
     yield "unknown record member", mutated(lambda b: b["records"][0].__setitem__("name", "JOHN"))
     yield "unknown fact member", mutated(lambda b: b["records"][0]["fact"].__setitem__("name", "JOHN"))
+    yield "contains_name as a string", mutated(
+        lambda b: b["records"][0]["subjects"][0]["identifiers"][0].__setitem__("contains_name", "yes"))
     yield "malformed subject key", mutated(lambda b: b["records"][0]["subjects"][0].__setitem__("subject_key", "abc"))
     yield "raw identifier in a subject", mutated(
         lambda b: b["records"][0]["subjects"][0].__setitem__("phone", "+12125550100"))

@@ -49,22 +49,23 @@ public struct RecordContext: Sendable {
     public func subject(_ raw: RawSubject) throws(IdentifierError) -> SubjectReference {
         var identifiers: [IdentifierToken] = []
         var seen = Set<String>()
-        func append(_ type: TokenType, _ normalized: String, like source: RawIdentifier) {
+        func append(_ type: TokenType, _ normalized: String, like source: RawIdentifier, containsName: Bool? = nil) {
             let value = tokenizer.token(type, normalized: normalized)
             guard seen.insert(type.rawValue + ":" + value).inserted else { return }
             identifiers.append(
                 IdentifierToken(
                     type: type, token: Token(unchecked: value), verified: source.verified,
                     verifiedBy: source.verifiedBy.flatMap { try? RawCode($0) }, firstSeen: source.firstSeen,
-                    lastSeen: source.lastSeen))
+                    lastSeen: source.lastSeen, containsName: containsName))
         }
         for identifier in raw.identifiers {
             do {
                 if identifier.type == .email {
                     let email = try EmailNormalizer.normalize(identifier.value)
                     if email.isRelay { continue }
-                    append(.email, email.normalized, like: identifier)
-                    append(.emailMatch, email.matchKey, like: identifier)
+                    let containsName = Self.emailContainsName(email, name: raw.name) ? true : nil
+                    append(.email, email.normalized, like: identifier, containsName: containsName)
+                    append(.emailMatch, email.matchKey, like: identifier, containsName: containsName)
                 } else {
                     let normalized = try IdentifierNormalizer.normalize(
                         identifier.value, as: identifier.type, defaultRegion: defaultRegion)
@@ -80,6 +81,27 @@ public struct RecordContext: Sendable {
             subjectKey: try subjectKey(localKey: raw.localKey), role: raw.role,
             roleRaw: raw.roleRaw.flatMap { try? RawCode($0) }, identifiers: identifiers,
             encodings: encodings(of: raw))
+    }
+
+    /// Whether a word of the subject's name (folded as for the name encoding, Latin letters, at least 3 of them)
+    /// appears in the letters of the address's local part: `jane.smith84@…` repeats "jane" and "smith", so an
+    /// agreeing email must not be counted on top of agreeing names (batch.md §7, `contains_name`).
+    static func emailContainsName(_ email: NormalizedEmail, name: RawName?) -> Bool {
+        let full: String
+        switch name {
+        case .parts(let given, _, let family)?: full = given + " " + family
+        case .full(let text)?: full = text
+        case nil: return false
+        }
+        guard let folded = try? NameNormalizer.normalize(full) else { return false }
+        let local = String(
+            String.UnicodeScalarView(
+                email.matchKey.unicodeScalars.prefix { $0 != "@" }.filter { $0.properties.isAlphabetic }))
+        return folded.split(separator: " ").contains { word in
+            word.unicodeScalars.count >= 3
+                && word.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+                && local.contains(word)
+        }
     }
 
     /// The Bloom-filter encodings of the quasi-identifiers that are present and usable; a name or address

@@ -145,6 +145,35 @@ struct BatchSchemaTests {
         expectError(try withEvent { $0["event"] = "defaulted" }, pointer: "/records/2/fact/event")
     }
 
+    /// Rule 29: `contains_name` is an email's flag, a boolean, and nothing else carries it.
+    @Test func containsNameOnlyOnEmails() throws {
+        func withFlag(_ value: Any, onIdentifierOfType type: String) throws -> [String: Any] {
+            var batch = try sample(.commerce)
+            var records = batch["records"] as! [[String: Any]]
+            var subjects = records[0]["subjects"] as! [[String: Any]]
+            var identifiers = subjects[0]["identifiers"] as! [[String: Any]]
+            let index = try #require(identifiers.firstIndex { $0["type"] as? String == type })
+            identifiers[index]["contains_name"] = value
+            subjects[0]["identifiers"] = identifiers
+            records[0]["subjects"] = subjects
+            batch["records"] = records
+            return batch
+        }
+        let identifiers =
+            ((try sample(.commerce)["records"] as! [[String: Any]])[0]["subjects"] as! [[String: Any]])[0][
+                "identifiers"] as! [[String: Any]]
+        let emailIndex = try #require(identifiers.firstIndex { $0["type"] as? String == "email" })
+        let phoneIndex = try #require(identifiers.firstIndex { $0["type"] as? String == "phone_e164" })
+        let decoded = try decode(try withFlag(true, onIdentifierOfType: "email"))
+        #expect(decoded.records[0].subjects[0].identifiers[emailIndex].containsName == true)
+        expectError(
+            try withFlag(true, onIdentifierOfType: "phone_e164"),
+            pointer: "/records/0/subjects/0/identifiers/\(phoneIndex)/contains_name")
+        expectError(
+            try withFlag("yes", onIdentifierOfType: "email"),
+            pointer: "/records/0/subjects/0/identifiers/\(emailIndex)/contains_name")
+    }
+
     @Test func integersMustFit() throws {
         let text = String(decoding: SampleBatches.lending.serialized(), as: UTF8.self)
             .replacingOccurrences(of: #""key_epoch":1"#, with: #""key_epoch":99999999999999999999999"#)

@@ -85,11 +85,12 @@ enum FastBatchDecoder {
             let verifiedBy = fields.optional("verified_by", validated(RawCode.self)),
             let firstSeen = fields.optional("first_seen", validated(CalendarDate.self)),
             let lastSeen = fields.optional("last_seen", validated(CalendarDate.self)),
+            let containsName = fields.optional("contains_name", boolean),
             fields.isComplete
         else { return nil }
         return IdentifierToken(
             type: type, token: token, verified: verified, verifiedBy: verifiedBy, firstSeen: firstSeen,
-            lastSeen: lastSeen)
+            lastSeen: lastSeen, containsName: containsName)
     }
 
     static func encodings(_ value: JSONValue) -> SubjectEncodings? {

@@ -36,6 +36,12 @@ public struct SubjectReference: Codable, Sendable, Equatable {
             if !seen.insert(identifier.type.rawValue + ":" + identifier.token.rawValue).inserted {
                 errors.append(.init(.schemaInvalid, "\(here): the same identifier is listed twice", pointer: here))
             }
+            if identifier.containsName != nil, identifier.type != .email, identifier.type != .emailMatch {
+                errors.append(
+                    .init(
+                        .schemaInvalid, "\(here)/contains_name: only email and email_match identifiers carry it",
+                        pointer: here.appending("contains_name")))
+            }
             if let first = identifier.firstSeen, let last = identifier.lastSeen, last < first {
                 errors.append(
                     .init(
@@ -56,10 +62,14 @@ public struct IdentifierToken: Codable, Sendable, Equatable {
     public var verifiedBy: RawCode?
     public var firstSeen: CalendarDate?
     public var lastSeen: CalendarDate?
+    /// For `email` and `email_match`: the adapter found the subject's given or family name in the address's
+    /// local part (`jane.smith@…`), so an agreeing email repeats the name's evidence and linkage must not
+    /// count both. Sent only as `true`; absent means not found or not known.
+    public var containsName: Bool?
 
     public init(
         type: TokenType, token: Token, verified: Bool? = nil, verifiedBy: RawCode? = nil,
-        firstSeen: CalendarDate? = nil, lastSeen: CalendarDate? = nil
+        firstSeen: CalendarDate? = nil, lastSeen: CalendarDate? = nil, containsName: Bool? = nil
     ) {
         self.type = type
         self.token = token
@@ -67,6 +77,7 @@ public struct IdentifierToken: Codable, Sendable, Equatable {
         self.verifiedBy = verifiedBy
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
+        self.containsName = containsName
     }
 
     /// Token types that identify a person; the others key accounts, orders and partner-local subjects.
