@@ -1,4 +1,5 @@
 import Crypto
+import Synchronization
 
 /// Encodes names, birth dates and addresses as keyed Bloom filters (CLKs) for fuzzy matching by Dice similarity.
 ///
@@ -15,6 +16,10 @@ public struct BloomEncoder: Sendable {
     /// One HMAC state per field, already keyed with K_f: each feature clones it instead of re-deriving the key
     /// pads, which made keying most of the cost of an encoding.
     private let keyedStates: [PrecomputedHMAC]
+    /// The (h1, h2) of features already seen. A population's names and addresses are made of a few thousand
+    /// distinct bigrams and digits, so after the first few hundred subjects nearly every feature is a lookup
+    /// instead of an HMAC: encoding a name, birth date and address gets several times cheaper.
+    private let seenFeatures = FeatureHashCache()
 
     /// An encoder keyed by the federation's linkage key.
     public init(key: LinkageKey) {
@@ -54,15 +59,25 @@ public struct BloomEncoder: Sendable {
 
     /// Sets k bits per distinct feature in a fresh filter.
     public func encode(_ features: some Sequence<String>, field: CLKField) -> BloomFilter {
-        let keyed = keyedStates[CLKField.allCases.firstIndex(of: field)!]
+        let fieldIndex = CLKField.allCases.firstIndex(of: field)!
+        let keyed = keyedStates[fieldIndex]
         let hashCount = UInt64(field.hashCount)
         var bytes = [UInt8](repeating: 0, count: BloomFilter.byteCount)
         // bitCount is a power of two, so `% bitCount` is a mask.
         let mask = UInt64(BloomFilter.bitCount - 1)
-        for feature in Set(features) {
+        let distinct = Array(Set(features))
+        var hashes = seenFeatures.lookUp(distinct, field: fieldIndex)
+        var computed: [(String, FeatureHashCache.Hashes)] = []
+        for (index, feature) in distinct.enumerated() where hashes[index] == nil {
             let digest = keyed.authenticationCode(for: feature.utf8)
-            let h1 = Self.bigEndian(digest, from: 0)
-            let h2 = Self.bigEndian(digest, from: 8) | 1
+            let pair = FeatureHashCache.Hashes(
+                h1: Self.bigEndian(digest, from: 0), h2: Self.bigEndian(digest, from: 8) | 1)
+            hashes[index] = pair
+            computed.append((feature, pair))
+        }
+        seenFeatures.remember(computed, field: fieldIndex)
+        for pair in hashes {
+            let (h1, h2) = (pair!.h1, pair!.h2)
             for i in 0..<hashCount {
                 let bit = Int((h1 &+ i &* h2) & mask)
                 bytes[bit >> 3] |= 0x80 >> UInt8(bit & 7)
@@ -143,5 +158,31 @@ public struct BloomEncoder: Sendable {
 
     private static func bigEndian(_ bytes: [UInt8], from start: Int) -> UInt64 {
         bytes[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
+
+/// Feature hashes already computed by one encoder, per field, shared by the threads that use it. Bounded:
+/// past `capacity` features per field new ones are computed every time instead of remembered.
+final class FeatureHashCache: Sendable {
+    struct Hashes: Sendable {
+        let h1: UInt64
+        let h2: UInt64
+    }
+
+    static let capacity = 200_000
+    private let tables = Mutex<[[String: Hashes]]>(Array(repeating: [:], count: CLKField.allCases.count))
+
+    /// One lock per encoding, not per feature.
+    func lookUp(_ features: [String], field: Int) -> [Hashes?] {
+        tables.withLock { tables in features.map { tables[field][$0] } }
+    }
+
+    func remember(_ computed: [(String, Hashes)], field: Int) {
+        guard !computed.isEmpty else { return }
+        tables.withLock { tables in
+            for (feature, hashes) in computed where tables[field].count < Self.capacity {
+                tables[field][feature] = hashes
+            }
+        }
     }
 }
