@@ -99,12 +99,33 @@ let package = Package(
             dependencies: ["CredenceProtocol", "CredenceStore", "CredenceLog", "TransparencyLog"],
             swiftSettings: strictSettings
         ),
-        // The aggregator service: configuration, HTTPS API, metrics, partner registry.
+        // Record linkage (design §5): Fellegi-Sunter on tokens and Bloom-filter encodings, EM without labels,
+        // blocking, clustering with guards. No I/O: the aggregator and `credence link` drive it.
+        .target(
+            name: "Linkage",
+            dependencies: ["CredenceIdentity", "CredenceProtocol", "CredencePrimitives"],
+            swiftSettings: strictSettings
+        ),
+        // `credence link`: CSV files in, encoded exactly as adapters encode, linkage engine, pairs and clusters out.
+        .target(
+            name: "LinkageFiles",
+            dependencies: ["Linkage", "AdapterCore", "CredenceIdentity", "CredenceProtocol"],
+            swiftSettings: strictSettings
+        ),
+        // The identity-resolution stage: links each accepted batch's subjects into stable persons, incrementally,
+        // recording every merge and split with its evidence.
+        .target(
+            name: "IdentityResolution",
+            dependencies: ["Linkage", "CredenceStore", "CredenceProtocol"],
+            swiftSettings: strictSettings
+        ),
+        // The aggregator service: configuration, HTTPS API, metrics, partner registry, the linking service.
         .target(
             name: "CredenceAggregator",
             dependencies: [
                 "CredenceIngest", "CredenceStore", "CredenceLog", "CredenceCertificates", "CredenceProtocol",
-                "TransparencyLog",
+                "TransparencyLog", "IdentityResolution", "Linkage",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -200,7 +221,7 @@ let package = Package(
         .executableTarget(
             name: "credence-aggregator",
             dependencies: [
-                "CredenceAggregator", "CredenceStore",
+                "CredenceAggregator", "CredenceStore", "IdentityResolution",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -230,6 +251,8 @@ let package = Package(
                 "CredenceClient",
                 "CredenceLog",
                 "TransparencyLog",
+                "LinkageFiles",
+                "Linkage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -290,10 +313,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "LinkageTests",
+            dependencies: ["Linkage", "CredenceIdentity", "CredenceProtocol", "CredencePrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LinkageFilesTests",
+            dependencies: ["LinkageFiles", "AdapterCore", "CredenceIdentity", "CredenceProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IdentityResolutionTests",
+            dependencies: [
+                "IdentityResolution", "Linkage", "AdapterCore", "CredenceStore", "CredenceProtocol", "CredenceIdentity",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AggregatorTests",
             dependencies: [
                 "credence-aggregator", "credence", "CredenceTesting", "CredenceClient", "CredenceLog", "CredenceStore",
-                "CredenceProtocol", "TransparencyLog",
+                "CredenceProtocol", "TransparencyLog", "AdapterCore", "CredenceIdentity",
             ],
             swiftSettings: strictSettings
         ),
@@ -336,7 +376,8 @@ let package = Package(
             name: "FederationTests",
             dependencies: [
                 "credence", "credence-aggregator", "credence-lending-adapter", "credence-commerce-adapter",
-                "credence-social-adapter", "CredenceTesting", "Metro2",
+                "credence-social-adapter", "CredenceTesting", "Metro2", "AdapterCore", "CredenceIdentity",
+                "CredenceProtocol",
             ],
             swiftSettings: strictSettings
         ),

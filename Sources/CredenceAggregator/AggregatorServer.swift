@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import Linkage
 public import Logging
 import NIOCore
 import NIOSSL
@@ -45,12 +46,21 @@ public enum AggregatorServer {
             limits: IngestLimits(maximumRecords: configuration.maxRecordsPerBatch),
             now: { Int64(Date().timeIntervalSince1970) })
         let ready = ReadinessFlag()
+        // One pending wake-up is enough: the linking service catches up with everything appended.
+        let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let linkage = configuration.linkage ?? .init()
+        let linking = LinkingService(
+            store: store,
+            settings: LinkageSettings(
+                threshold: linkage.threshold, maxClusterSize: linkage.maxPersonSubjects,
+                duplicateFreeSources: Set(linkage.duplicateFreePartners)),
+            wakeups: wakeups, wake: wake, logger: logger)
         let routes = AggregatorRoutes(
-            ingestor: ingestor, store: store, log: log, metrics: AggregatorMetrics(), configuration: configuration,
-            adminToken: try directory.adminToken(),
+            ingestor: ingestor, store: store, identities: store, log: log, metrics: AggregatorMetrics(),
+            configuration: configuration, adminToken: try directory.adminToken(),
             rateLimiter: PartnerRateLimiter(
                 rate: configuration.partnerRequestsPerSecond, burst: configuration.partnerBurst),
-            ready: ready)
+            ready: ready, appended: wake)
         let router = Router(context: AggregatorRequestContext.self)
         routes.register(on: router)
 
@@ -63,6 +73,7 @@ public enum AggregatorServer {
         let app = Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "credence-aggregator"),
+            services: [linking],
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 let url = "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(bound)"

@@ -38,6 +38,31 @@ public struct SyntheticPartner: Sendable {
         return sign(payload)
     }
 
+    /// The next batch in the chain with the given records, signed; advances the chain.
+    public mutating func nextEnvelope(
+        records: [Record], createdAt: Int64 = Int64(Date().timeIntervalSince1970)
+    ) -> [UInt8] {
+        let batch = Batch(
+            partnerID: try! PartnerID(id), partnerKind: kind, audience: try! PartnerID(audience), keyEpoch: keyEpoch,
+            batchSeq: nextSequence, prevBatchSha256: previousBatchID.map { try! SHA256Digest($0) },
+            createdAt: Timestamp(secondsSinceEpoch: createdAt), sourceFormat: Self.sourceFormat(kind), records: records)
+        let payload = batch.serialized()
+        previousBatchID = Envelope.digest(of: payload)
+        nextSequence += 1
+        return sign(payload)
+    }
+
+    /// A commerce event about `subject`, for tests that need real subjects on otherwise plain records.
+    public func commerceRecord(_ id: String, about subject: SubjectReference, createdAt: Int64) -> Record {
+        Record(
+            recordID: try! RawCode(id), subjects: [subject],
+            fact: .commerceEvent(
+                try! CommerceEvent(
+                    event: .paymentCaptured, occurredAt: Timestamp(secondsSinceEpoch: createdAt - 60),
+                    orderKey: token("order-\(id)"), amount: 1_000, currency: CurrencyCode("USD"), paymentMethod: .card))
+        )
+    }
+
     /// Signs any payload bytes as a batch envelope with this partner's key.
     public func sign(_ payload: [UInt8]) -> [UInt8] {
         EnvelopeSigner.sign(payload: payload, payloadType: PayloadType.batchV1, with: [key]).serialized()

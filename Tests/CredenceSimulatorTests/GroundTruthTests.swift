@@ -16,6 +16,8 @@ import Testing
 
     struct AdapterReading {
         var subjectKeys: Set<String> = []
+        /// What the records say about each subject key (several statements when units disagree).
+        var statements: [String: Set<SubjectSignature>] = [:]
         /// Where each rejected unit is (``location(file:line:offset:)``).
         var rejections: Set<String> = []
         var rejectionReasons: [String] = []
@@ -39,7 +41,11 @@ import Testing
                 switch item.outcome {
                 case .success(let records):
                     for record in records {
-                        for subject in record.subjects { reading.subjectKeys.insert(subject.subjectKey.rawValue) }
+                        for subject in record.subjects {
+                            reading.subjectKeys.insert(subject.subjectKey.rawValue)
+                            reading.statements[subject.subjectKey.rawValue, default: []].insert(
+                                SubjectSignature(subject))
+                        }
                     }
                 case .failure(let rejection):
                     let position = rejection.position

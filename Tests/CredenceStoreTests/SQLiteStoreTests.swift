@@ -41,7 +41,7 @@ struct SQLiteStoreTests {
         #expect(try await store.keys(ofPartner: "lender-a").first?.revokedAt == 5)
         await #expect(throws: StoreError.self) { try await store.revokeKey(partnerID: "lender-a", epoch: 1, at: 6) }
         #expect(try await store.partners().map(\.id) == ["lender-a"])
-        #expect(try await store.appliedMigrations() == ["v1-ingest"])
+        #expect(try await store.appliedMigrations() == ["v1-ingest", "v2-identity-resolution"])
     }
 
     @Test func appendsAreOneTransactionAndRecheckTheSequence() async throws {

@@ -27,6 +27,25 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
     public var maxConcurrentIngests: Int
     /// SQLite `synchronous=FULL` (true) or NORMAL.
     public var durableCommits: Bool
+    /// Identity resolution; absent in files written before it existed, which get the defaults.
+    public var linkage: LinkageConfiguration?
+
+    /// How accepted subjects are linked into persons (design §5).
+    public struct LinkageConfiguration: Codable, Sendable, Equatable {
+        /// The match probability at which two subjects are linked.
+        public var threshold: Double
+        /// No person grows beyond this many partner subjects, whatever links chain them.
+        public var maxPersonSubjects: Int
+        /// Partners whose customers are known to be distinct people (a lender that verifies SSNs): two of
+        /// their subjects never end up in one person.
+        public var duplicateFreePartners: [String]
+
+        public init(threshold: Double = 0.9, maxPersonSubjects: Int = 25, duplicateFreePartners: [String] = []) {
+            self.threshold = threshold
+            self.maxPersonSubjects = maxPersonSubjects
+            self.duplicateFreePartners = duplicateFreePartners
+        }
+    }
 
     public init(id: String, listen: String = "127.0.0.1:8443") {
         self.id = id
@@ -44,6 +63,7 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
         self.partnerBurst = 100
         self.maxConcurrentIngests = 64
         self.durableCommits = true
+        self.linkage = LinkageConfiguration()
     }
 
     /// Applies `CREDENCE_AGGREGATOR_*` variables (e.g. `CREDENCE_AGGREGATOR_LISTEN`,
@@ -92,6 +112,10 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
         _ = try listenAddress()
         guard maxBodyBytes > 0, maxRecordsPerBatch > 0, maxConcurrentIngests > 0, partnerBurst > 0 else {
             throw AggregatorError.configuration("limits must be positive")
+        }
+        if let linkage, !(0.5..<1).contains(linkage.threshold) || linkage.maxPersonSubjects < 2 {
+            throw AggregatorError.configuration(
+                "linkage.threshold must be in [0.5, 1) and linkage.max_person_subjects at least 2")
         }
         if requireClientCertificate && clientCA == nil {
             throw AggregatorError.configuration("requireClientCertificate needs clientCA")

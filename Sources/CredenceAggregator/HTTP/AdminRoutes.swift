@@ -2,11 +2,13 @@ import CredenceProtocol
 import CredenceStore
 import Foundation
 import Hummingbird
+import IdentityResolution
 import NIOCore
 
 /// `/v1/admin`: partner registry management, behind the admin bearer token.
 struct AdminRoutes: Sendable {
     let store: any Store
+    let identities: any IdentityStore
     let adminToken: String
 
     struct NewPartner: Decodable {
@@ -42,6 +44,30 @@ struct AdminRoutes: Sendable {
             }
             return json(entry, status: .created)
         }
+        group.get("linkage") { _, _ in
+            let progress = try await identities.linkageProgress()
+            let leaves = try await store.statistics().batches
+            return json(
+                LinkageStatus(
+                    linkedBatches: progress.linkedLeaves, acceptedBatches: leaves,
+                    persons: progress.nextPersonNumber - 1, modelSubjects: progress.modelSubjects))
+        }
+        group.get("persons/:personID") { _, context in
+            let id = try context.parameters.require("personID")
+            guard let file = try await identities.personFile(id) else {
+                throw ProblemError(.notFound, "no person \(id)")
+            }
+            return json(PersonReport(file))
+        }
+        group.get("subjects/:subjectKey/person") { _, context in
+            let key = try context.parameters.require("subjectKey")
+            guard let person = try await identities.personID(ofSubject: key),
+                let file = try await identities.personFile(person)
+            else {
+                throw ProblemError(.notFound, "no linked subject \(key) (not accepted, or not linked yet)")
+            }
+            return json(PersonReport(file))
+        }
         group.post("partners/:partnerID/keys/:epoch/revoke") { _, context in
             let id = try context.parameters.require("partnerID")
             guard let epoch = Int(try context.parameters.require("epoch")) else {
@@ -49,6 +75,16 @@ struct AdminRoutes: Sendable {
             }
             return json(try await run { () throws(RegistryError) in try await registry.revoke(id: id, epoch: epoch) })
         }
+    }
+
+    struct LinkageStatus: Encodable {
+        /// Accepted batches already linked into persons; linking trails ingest by a moment.
+        let linkedBatches: Int
+        let acceptedBatches: Int
+        /// Persons ever formed (merged-away persons included: ids are never reused).
+        let persons: Int
+        /// Subjects the linkage model in use was estimated on; 0 while the starting model is in use.
+        let modelSubjects: Int
     }
 
     private func run<T>(_ body: () async throws(RegistryError) -> T) async throws -> T {

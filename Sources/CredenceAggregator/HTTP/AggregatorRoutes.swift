@@ -26,14 +26,19 @@ final class AggregatorRoutes: Sendable {
     let rateLimiter: PartnerRateLimiter
     let ingestsInFlight = Atomic<Int>(0)
     let ready: ReadinessFlag
+    let identities: any IdentityStore
+    /// Wakes identity resolution after each appended batch.
+    let appended: AsyncStream<Void>.Continuation
 
     init(
-        ingestor: BatchIngestor, store: any Store, log: LogState, metrics: AggregatorMetrics,
-        configuration: AggregatorConfiguration, adminToken: String, rateLimiter: PartnerRateLimiter,
-        ready: ReadinessFlag
+        ingestor: BatchIngestor, store: any Store, identities: any IdentityStore, log: LogState,
+        metrics: AggregatorMetrics, configuration: AggregatorConfiguration, adminToken: String,
+        rateLimiter: PartnerRateLimiter, ready: ReadinessFlag, appended: AsyncStream<Void>.Continuation
     ) {
         self.ingestor = ingestor
         self.store = store
+        self.identities = identities
+        self.appended = appended
         self.log = log
         self.metrics = metrics
         self.configuration = configuration
@@ -63,7 +68,8 @@ final class AggregatorRoutes: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(bytes: self.metrics.exposition())))
         }
-        AdminRoutes(store: store, adminToken: adminToken).register(on: router.group("/v1/admin"))
+        AdminRoutes(store: store, identities: identities, adminToken: adminToken).register(
+            on: router.group("/v1/admin"))
         allowedMethods.load(from: router)
     }
 
@@ -108,6 +114,7 @@ final class AggregatorRoutes: Sendable {
         switch outcome {
         case .appended(let receipt, _, let records):
             metrics.appended(records: records, commit: ContinuousClock.now - start)
+            appended.yield()
             return jsonResponse(receipt, status: .created)
         case .replayed(let receipt, _):
             metrics.replayed()

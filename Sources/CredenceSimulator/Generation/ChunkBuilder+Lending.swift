@@ -42,13 +42,15 @@ extension ChunkBuilder {
                 } else {
                     recordTruth(
                         partner: lender, localKey: LocalKeys.lending(record.base.consumer), person: person,
-                        noise: view.noise)
+                        noise: view.noise,
+                        statement: SubjectStatement(metro2: record.base.consumer, address: record.base.address))
                     if let associated, let segment = record.j1.first {
                         var noise = associated.view.noise
                         noise.insert(.associatedConsumer)
                         recordTruth(
                             partner: lender, localKey: LocalKeys.lending(segment.consumer), person: associated.person,
-                            noise: noise)
+                            noise: noise,
+                            statement: SubjectStatement(metro2: segment.consumer, address: record.base.address))
                     }
                 }
                 output.metro2Records[slot].append(record)

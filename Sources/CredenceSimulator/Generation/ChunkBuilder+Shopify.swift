@@ -36,8 +36,8 @@ extension ChunkBuilder {
                 } else {
                     recordTruth(
                         partner: partner, localKey: LocalKeys.commerce(customerID: String(shopifyAccount.customerID)),
-                        person: person,
-                        noise: account.view.noise)
+                        person: person, noise: account.view.noise,
+                        statement: SubjectStatement(shopify: objects.order, phone: account.view.phone))
                 }
                 // An order the adapter quarantines takes its transactions and dispute with it: they are left
                 // out so that the invalid units are exactly the ones listed in the truth.

@@ -68,7 +68,8 @@ extension ChunkBuilder {
                 defect: "account created after the archive was generated")
         } else {
             recordTruth(
-                partner: partner, localKey: LocalKeys.xArchive(accountID: accountID), person: person, noise: view.noise)
+                partner: partner, localKey: LocalKeys.xArchive(accountID: accountID), person: person, noise: view.noise,
+                statement: SubjectStatement(xArchiveName: view.name, email: view.email, phone: view.phone))
         }
     }
 
@@ -151,7 +152,7 @@ extension ChunkBuilder {
         } else {
             recordTruth(
                 partner: partner, localKey: LocalKeys.oidc(issuerHost: Self.oidcIssuerHost, subject: subject),
-                person: person, noise: view.noise)
+                person: person, noise: view.noise, statement: SubjectStatement(oidc: claims, phone: view.phone))
         }
     }
 

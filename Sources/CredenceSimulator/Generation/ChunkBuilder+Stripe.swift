@@ -34,7 +34,9 @@ extension ChunkBuilder {
                     } else {
                         recordTruth(
                             partner: partner, localKey: LocalKeys.commerce(customerID: customerID), person: person,
-                            noise: account.view.noise)
+                            noise: account.view.noise,
+                            statement: SubjectStatement(
+                                stripe: charge.billingDetails, name: account.view.name, phone: account.view.phone))
                     }
                 }
                 // The refund and dispute of a quarantined payment would be quarantined with it: left out.

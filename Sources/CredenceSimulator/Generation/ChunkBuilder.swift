@@ -15,6 +15,15 @@ struct ChunkBuilder {
     var personCases: [HardCaseSet]
     private var truthOrder: [TruthRecord] = []
     private var truthCases: [TruthRecord: HardCaseSet] = [:]
+    /// What the export says about each partner key, from the first unit naming the key, in the order of
+    /// ``truthOrder`` (a key naming two people keeps the first person's statement).
+    private var subjectStatements: [(record: TruthRecord, statement: SubjectStatement)] = []
+    private var statedKeys: Set<SubjectKey> = []
+
+    private struct SubjectKey: Hashable {
+        let partnerOrdinal: Int
+        let localKey: String
+    }
 
     init(context: SimulationContext, chunk: Int) {
         self.context = context
@@ -51,14 +60,21 @@ struct ChunkBuilder {
 
     // MARK: Recording
 
-    /// Records that a valid unit of `partner` names `person` under `localKey`, with the view's noise.
-    mutating func recordTruth(partner: SimulatedPartner, localKey: String, person: Person, noise: HardCaseSet) {
+    /// Records that a valid unit of `partner` names `person` under `localKey`, with the view's noise, and
+    /// what the unit says about them (evaluated for the first unit of a key only).
+    mutating func recordTruth(
+        partner: SimulatedPartner, localKey: String, person: Person, noise: HardCaseSet,
+        statement: @autoclosure () -> SubjectStatement
+    ) {
         let record = TruthRecord(partnerOrdinal: partner.ordinal, localKey: localKey, personIndex: person.index)
         if let existing = truthCases[record] {
             truthCases[record] = existing.union(noise)
         } else {
             truthOrder.append(record)
             truthCases[record] = noise
+            if statedKeys.insert(SubjectKey(partnerOrdinal: partner.ordinal, localKey: localKey)).inserted {
+                subjectStatements.append((record, statement()))
+            }
         }
         personCases[person.index - firstIndex].formUnion(noise)
     }
@@ -105,6 +121,15 @@ struct ChunkBuilder {
                 truthCases[record]!.text,
             ])
             statistics.truthRecordsByPartner[partner.id.rawValue, default: 0] += 1
+        }
+        for (record, statement) in subjectStatements {
+            let partner = PartnerCatalog.partners[record.partnerOrdinal]
+            let line = CSVLine.line(
+                [partner.id.rawValue, record.localKey, PersonIdentifiers.personID(record.personIndex)]
+                    + statement.fields + [truthCases[record]!.text])
+            let shared = LocalKeys.mayNameSeveralPeople(record.localKey, kind: partner.kind)
+            output.subjectLines.append(
+                SubjectLine(sharedKey: shared ? partner.id.rawValue + " " + record.localKey : nil, bytes: line))
         }
         for (offset, person) in people.enumerated() {
             var line = CSVLine()

@@ -27,6 +27,14 @@ struct TruthRecord: Sendable, Hashable {
     let personIndex: Int
 }
 
+/// One row of the ground truth's `subjects.csv`, encoded, with the key it is about when that key may also
+/// name someone in another chunk (the sink keeps the first row of such a key).
+struct SubjectLine: Sendable {
+    /// `partner_id` and `local_key`, for keys that are not unique by construction; nil for the others.
+    let sharedKey: String?
+    let bytes: [UInt8]
+}
+
 /// Everything one chunk of people contributes to the output.
 struct ChunkOutput: Sendable {
     let index: Int
@@ -40,6 +48,8 @@ struct ChunkOutput: Sendable {
     var peopleCSV: [UInt8] = []
     var recordsCSV: [UInt8] = []
     var outcomesCSV: [UInt8] = []
+    /// Rows of `truth/subjects.csv`, in the order their keys first appear in `recordsCSV`.
+    var subjectLines: [SubjectLine] = []
     var statistics = SimulationStatistics()
 
     init(index: Int, layout: OutputLayout) {

@@ -11,6 +11,9 @@ final class ExportSink {
     private var lineFiles: [LineOutput] = []
     private var people: FileOutput
     private var records: FileOutput
+    private var subjects: FileOutput
+    /// Keys that may name people of several chunks (``SubjectLine/sharedKey``) whose row is written.
+    private var sharedSubjectKeys: Set<String> = []
     private var outcomes: FileOutput
     private var invalidRows: FileOutput
     private(set) var statistics = SimulationStatistics()
@@ -75,6 +78,7 @@ final class ExportSink {
         let truth = OutputLayout.truthDirectory
         people = try FileOutput(url("\(truth)/people.csv"))
         records = try FileOutput(url("\(truth)/records.csv"))
+        subjects = try FileOutput(url("\(truth)/subjects.csv"))
         outcomes = try FileOutput(url("\(truth)/outcomes.csv"))
         invalidRows = try FileOutput(url("\(truth)/invalid_rows.csv"))
         try people.write(
@@ -82,6 +86,8 @@ final class ExportSink {
                 ["person_id", "household_id", "household_size", "nationality", "sex", "birth_year"]
                     + HardCase.allCases.map(\.rawValue)))
         try records.write(CSVLine.line(["partner_id", "local_key", "person_id", "noise"]))
+        try subjects.write(
+            CSVLine.line(["partner_id", "local_key", "person_id"] + SubjectStatement.columns + ["noise"]))
         try outcomes.write(CSVLine.line(["person_id", "default_probability", "defaulted"]))
         try invalidRows.write(
             CSVLine.line(["partner_id", "file", "ordinal", "line", "offset", "person_id", "defect"]))
@@ -138,6 +144,12 @@ final class ExportSink {
         }
         try people.write(chunk.peopleCSV)
         try records.write(chunk.recordsCSV)
+        var subjectBytes: [UInt8] = []
+        for line in chunk.subjectLines {
+            if let key = line.sharedKey, !sharedSubjectKeys.insert(key).inserted { continue }
+            subjectBytes += line.bytes
+        }
+        try subjects.write(subjectBytes)
         try outcomes.write(chunk.outcomesCSV)
         statistics.merge(chunk.statistics)
     }
@@ -151,7 +163,7 @@ final class ExportSink {
             try file.close()
         }
         for output in lineFiles { try output.file.close() }
-        for file in [people, records, outcomes, invalidRows] { try file.close() }
+        for file in [people, records, subjects, outcomes, invalidRows] { try file.close() }
     }
 
     private func path(of file: InvalidUnit.File) -> String {

@@ -126,6 +126,8 @@ public struct SimulationSummary: Sendable {
                                 never features), and one 0/1 column per hard case
               records.csv       partner_id, local_key (the partner's own subject key, as the adapters form it),
                                 person_id, and the noise on that partner's record
+              subjects.csv      one row per partner key: what the partner's export says about the subject in
+                                plain text (names, birth date, address, SSN, phone, email), with person_id
               outcomes.csv      person_id, default_probability (hidden model), defaulted (0/1)
               invalid_rows.csv  units written invalid on purpose, which adapters must quarantine: partner,
                                 file, ordinal (0-based unit), line or byte offset, person, defect

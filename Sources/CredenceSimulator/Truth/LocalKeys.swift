@@ -1,3 +1,4 @@
+import CredenceProtocol
 import Metro2
 
 /// The partner's own key for a subject, exactly as each source reader forms it for the `partner_subject`
@@ -21,4 +22,11 @@ enum LocalKeys {
 
     /// OpenID Connect: the issuer's host and the subject (`oidc:<host>:<sub>`).
     static func oidc(issuerHost: String, subject: String) -> String { "oidc:" + issuerHost + ":" + subject }
+
+    /// Whether a key may name more than one person, possibly in different chunks: a lender's name and
+    /// birth-date key (two PRC customers with the same pinyin name and birth date). Every other key comes
+    /// from a keyed permutation of the person's index and is unique by construction.
+    static func mayNameSeveralPeople(_ localKey: String, kind: PartnerKind) -> Bool {
+        kind == .lending && !localKey.hasPrefix("ssn:")
+    }
 }

@@ -66,6 +66,50 @@ enum SQLiteSchema {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v2-identity-resolution") { db in
+            try db.execute(
+                sql: """
+                    -- The persons linkage has formed. Ids are never reused: a merged-away person keeps its row.
+                    CREATE TABLE persons (
+                        person_id TEXT PRIMARY KEY NOT NULL,
+                        created_leaf INTEGER NOT NULL
+                    ) STRICT;
+                    -- One row per partner subject: what its partner last said about it (SubjectReference JSON),
+                    -- and the person it belongs to now.
+                    CREATE TABLE subjects (
+                        subject_key TEXT PRIMARY KEY NOT NULL,
+                        partner_id TEXT NOT NULL REFERENCES partners(id),
+                        person_id TEXT NOT NULL REFERENCES persons(person_id),
+                        profile BLOB NOT NULL,
+                        updated_leaf INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX subjects_by_person ON subjects(person_id);
+                    -- Every change of a subject's person, with the probability and per-field evidence behind it.
+                    CREATE TABLE person_events (
+                        event_id INTEGER PRIMARY KEY,
+                        leaf_index INTEGER NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('created', 'joined', 'merged', 'split', 'left')),
+                        person_id TEXT NOT NULL,
+                        other_person_id TEXT,
+                        subject_key TEXT,
+                        other_subject_key TEXT,
+                        probability REAL,
+                        evidence TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX person_events_by_person ON person_events(person_id);
+                    CREATE INDEX person_events_by_other_person ON person_events(other_person_id);
+                    -- How far the log has been linked, the next person number, and the linkage model in use.
+                    CREATE TABLE linkage_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        linked_leaves INTEGER NOT NULL,
+                        next_person_number INTEGER NOT NULL,
+                        model TEXT,
+                        model_subjects INTEGER NOT NULL
+                    ) STRICT;
+                    INSERT INTO linkage_state (id, linked_leaves, next_person_number, model, model_subjects)
+                        VALUES (1, 0, 1, NULL, 0);
+                    """)
+        }
         return migrator
     }
 }
