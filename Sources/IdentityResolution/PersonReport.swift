@@ -83,17 +83,19 @@ public struct PersonReport: Codable, Sendable, Equatable {
         }
         lines.append("  history:")
         for event in events {
-            var line = "    leaf \(event.leafIndex): \(event.kind)"
+            let subject = event.subjectKey ?? "?"
+            let other = event.otherPersonID ?? "?"
+            var line = "    leaf \(event.leafIndex): "
             switch event.kind {
-            case "merged": line += " \(event.otherPersonID ?? "?") into \(event.personID)"
-            case "split": line += " \(event.otherPersonID ?? "?") off \(event.personID)"
-            case "left": line += " \(event.subjectKey ?? "?") left \(event.personID) for \(event.otherPersonID ?? "?")"
-            case "joined": line += " \(event.subjectKey ?? "?") joined \(event.personID)"
-            default: line += " \(event.personID) by \(event.subjectKey ?? "?")"
+            case "merged": line += "merged \(other) into \(event.personID)"
+            case "split": line += "split \(other) off \(event.personID)"
+            case "left": line += "\(subject) left \(event.personID) for \(other)"
+            case "joined": line += "\(subject) joined \(event.personID)"
+            default: line += "\(event.kind) \(event.personID) with \(subject)"
             }
             if let probability = event.probability {
                 line +=
-                    ", link \(event.subjectKey ?? "?") ~ \(event.otherSubjectKey ?? "?") at p="
+                    ", by the link \(subject) ~ \(event.otherSubjectKey ?? "?") at p="
                     + String(format: "%.6f", probability)
             }
             lines.append(line)
