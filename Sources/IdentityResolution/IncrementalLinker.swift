@@ -163,9 +163,10 @@ public struct IncrementalLinker: Sendable {
             }
             return found
         }
-        func membersAfter(_ person: String, in assignment: [String: String]) -> Set<String> {
-            Set(keys.filter { assignment[$0] == person })
-        }
+        // Members of each person after this step, built once rather than filtered per event.
+        var membersAfterStep: [String: Set<String>] = [:]
+        for key in keys { membersAfterStep[newPersonOf[key]!, default: []].insert(key) }
+        func membersAfter(_ person: String) -> Set<String> { membersAfterStep[person] ?? [] }
 
         // Events: who moved where, and why.
         var moves: [MoveKey: [String]] = [:]
@@ -175,11 +176,11 @@ public struct IncrementalLinker: Sendable {
             if before != after { moves[MoveKey(from: before, to: after), default: []].append(key) }
         }
         for (move, moved) in moves.sorted(by: { ($0.key.to, $0.key.from ?? "") < ($1.key.to, $1.key.from ?? "") }) {
-            let destination = membersAfter(move.to, in: newPersonOf).subtracting(moved)
+            let destination = membersAfter(move.to).subtracting(moved)
             guard let origin = move.from else {
                 // Subjects seen for the first time.
                 for key in moved.sorted() {
-                    if let link = best(from: [key], to: membersAfter(move.to, in: newPersonOf)) {
+                    if let link = best(from: [key], to: membersAfter(move.to)) {
                         step.events.append(
                             event(
                                 leafIndex, .joined, person: move.to, subject: key, other: link.other(than: key),
@@ -191,7 +192,7 @@ public struct IncrementalLinker: Sendable {
                 }
                 continue
             }
-            let originRemains = membersAfter(origin, in: newPersonOf)
+            let originRemains = membersAfter(origin)
             if originRemains.isEmpty && !createdPersons.contains(move.to) {
                 // The whole origin person joined the destination: a merge.
                 let link = best(from: moved, to: destination)

@@ -8,6 +8,7 @@ public enum SubjectProfiles {
     public static func latestSubjects(inRecords bodies: [[UInt8]]) throws(ProtocolError) -> [SubjectReference] {
         var order: [String] = []
         var latest: [String: SubjectReference] = [:]
+        let decoder = makeDecoder()
         for body in bodies {
             let subjects: RecordSubjects
             do {
@@ -34,7 +35,7 @@ public enum SubjectProfiles {
 
     public static func decode(_ profile: [UInt8]) throws(ProtocolError) -> SubjectReference {
         do {
-            return try decoder.decode(SubjectReference.self, from: Data(profile))
+            return try makeDecoder().decode(SubjectReference.self, from: Data(profile))
         } catch {
             throw ProtocolError(.schemaInvalid, "a stored subject profile does not decode: \(error)")
         }
@@ -44,7 +45,7 @@ public enum SubjectProfiles {
         let subjects: [SubjectReference]
     }
 
-    private static var decoder: JSONDecoder {
+    private static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return decoder
