@@ -107,9 +107,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // `credence link`: CSV files in, encoded exactly as adapters encode, linkage engine, pairs and clusters out.
+        // Streaming RFC 4180 reading and atomic writing of CSV files, shared by the offline commands.
+        .target(name: "CSVFiles", swiftSettings: strictSettings),
         .target(
             name: "LinkageFiles",
-            dependencies: ["Linkage", "AdapterCore", "CredenceIdentity", "CredenceProtocol"],
+            dependencies: ["Linkage", "AdapterCore", "CredenceIdentity", "CredenceProtocol", "CSVFiles"],
             swiftSettings: strictSettings
         ),
         // The identity-resolution stage: links each accepted batch's subjects into stable persons, incrementally,
@@ -317,9 +319,10 @@ let package = Package(
             dependencies: ["Linkage", "CredenceIdentity", "CredenceProtocol", "CredencePrimitives"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "CSVFilesTests", dependencies: ["CSVFiles", "CredenceTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "LinkageFilesTests",
-            dependencies: ["LinkageFiles", "AdapterCore", "CredenceIdentity", "CredenceProtocol"],
+            dependencies: ["LinkageFiles", "CSVFiles", "AdapterCore", "CredenceIdentity", "CredenceProtocol", "CredenceTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -33,5 +33,20 @@ public final class TemporaryDirectory: Sendable {
 
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// Writes `bytes` to a new file in the directory and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Writes `text` as UTF-8 to a new file in the directory and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+
+    /// The UTF-8 text of a file in the directory.
+    public func read(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
+
     deinit { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,3 +1,4 @@
+import CSVFiles
 public import CredenceIdentity
 public import CredenceProtocol
 import Dispatch
@@ -59,8 +60,9 @@ public struct FileEncoder: Sendable {
     ) throws(LinkError) -> EncodedFile {
         let clock = ContinuousClock()
         let start = clock.now
-        let reader = try CSVReader(path: file.path, delimiter: delimiter)
-        guard let header = try reader.nextRow() else {
+        let reader = try LinkError.csv { () throws(CSVFileError) in try CSVReader(path: file.path, delimiter: delimiter)
+        }
+        guard let header = try LinkError.csv({ () throws(CSVFileError) in try reader.nextRow() }) else {
             throw .input(file.path, line: 1, "the file is empty; a header row naming the columns is required")
         }
         let columns = try file.mapping.locate(in: header, path: file.path)
@@ -80,7 +82,7 @@ public struct FileEncoder: Sendable {
             try consume(records)
             chunk.removeAll(keepingCapacity: true)
         }
-        while let row = try reader.nextRow() {
+        while let row = try LinkError.csv({ () throws(CSVFileError) in try reader.nextRow() }) {
             guard row.fields.count == columns.count else {
                 throw .input(
                     file.path, line: row.line,

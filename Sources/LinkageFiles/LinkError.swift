@@ -1,3 +1,5 @@
+import CSVFiles
+
 /// Why `credence link` stopped. The message is one line a data team can act on: for file content it starts
 /// with `path:line:`, and it never quotes a personal identifier (only ids, column names and field names).
 public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -23,4 +25,16 @@ public struct LinkError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+extension LinkError {
+    /// Runs a CSV file operation and reports its failure as `credence link` does: a file that cannot be opened or
+    /// written is a usage error, malformed content an input error.
+    static func csv<Result>(_ operation: () throws(CSVFileError) -> Result) throws(LinkError) -> Result {
+        do {
+            return try operation()
+        } catch {
+            throw LinkError(error.kind == .access ? .usage : .input, error.message)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CSVFiles
 import CredenceProtocol
 import Foundation
 public import Linkage
@@ -33,8 +34,10 @@ public struct LinkJob: Sendable {
     public func run() throws(LinkError) -> LinkReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let pairsFile = try AtomicFileWriter(path: pairsPath)
-        let clustersFile = try clustersPath.map { path throws(LinkError) in try AtomicFileWriter(path: path) }
+        let pairsFile = try LinkError.csv { () throws(CSVFileError) in try AtomicFileWriter(path: pairsPath) }
+        let clustersFile = try clustersPath.map { path throws(LinkError) in
+            try LinkError.csv { () throws(CSVFileError) in try AtomicFileWriter(path: path) }
+        }
         var leftSet = LinkageDataset()
         let leftFile = try encode(left, firstIndex: 0, into: &leftSet)
         var rightSet = LinkageDataset()
@@ -53,11 +56,17 @@ public struct LinkJob: Sendable {
 
         let writingStart = clock.now
         let ids = LinkOutput.RowIDs(left: leftFile.ids, right: rightFile?.ids ?? [], isTwoFiles: rightFile != nil)
-        let pairs = try LinkOutput.writePairs(result.pairs, ids: ids, into: pairsFile)
+        let pairs = try LinkError.csv { () throws(CSVFileError) in
+            try LinkOutput.writePairs(result.pairs, ids: ids, into: pairsFile)
+        }
         let clusters = LinkOutput.clusters(result.clusters, ids: ids)
-        if let clustersFile { try LinkOutput.writeClusters(clusters, ids: ids, into: clustersFile) }
-        try pairsFile.commit()
-        try clustersFile?.commit()
+        if let clustersFile {
+            try LinkError.csv { () throws(CSVFileError) in
+                try LinkOutput.writeClusters(clusters, ids: ids, into: clustersFile)
+            }
+        }
+        try LinkError.csv { () throws(CSVFileError) in try pairsFile.commit() }
+        try LinkError.csv { () throws(CSVFileError) in try clustersFile?.commit() }
         let writingTime = clock.now - writingStart
 
         return LinkReport(

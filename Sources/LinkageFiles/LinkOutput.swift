@@ -1,3 +1,4 @@
+import CSVFiles
 import Linkage
 
 /// The two output files. Rows are named by the files' own ids; the engine's ids are row positions.
@@ -23,7 +24,8 @@ enum LinkOutput {
 
     /// Writes `left_id,right_id,probability`, one line per pair, ordered by input position; in a two-file run
     /// the left id is from the left file, in a deduplication the left id is the earlier row. Returns the count.
-    static func writePairs(_ pairs: LinkedPairs, ids: RowIDs, into writer: AtomicFileWriter) throws(LinkError) -> Int {
+    static func writePairs(_ pairs: LinkedPairs, ids: RowIDs, into writer: AtomicFileWriter) throws(CSVFileError) -> Int
+    {
         var rows = pairs.indices.map { position in
             let pair = pairs.idsAndProbability(at: position)
             let (a, b) = (Int(pair.left)!, Int(pair.right)!)
@@ -70,7 +72,7 @@ enum LinkOutput {
     /// Writes `id,cluster_id` for every row; a two-file run adds `file` (`left` or `right`), because the two
     /// files' ids may coincide.
     static func writeClusters(_ clusters: ClusterAssignment, ids: RowIDs, into writer: AtomicFileWriter)
-        throws(LinkError)
+        throws(CSVFileError)
     {
         try writer.writeRecord(ids.isTwoFiles ? ["id", "cluster_id", "file"] : ["id", "cluster_id"])
         for position in 0..<ids.count {

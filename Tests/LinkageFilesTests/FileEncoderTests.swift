@@ -1,5 +1,6 @@
 import CredenceIdentity
 import CredenceProtocol
+import CredenceTesting
 import LinkageFiles
 import Testing
 

@@ -45,13 +45,13 @@ public final class CSVReader {
 
     /// Opens `path`. `bufferSize` is the read size, at least 4 (tests use tiny ones to put every construct
     /// across a buffer boundary).
-    public init(path: String, delimiter: UInt8 = UInt8(ascii: ","), bufferSize: Int = 1 << 20) throws(LinkError) {
+    public init(path: String, delimiter: UInt8 = UInt8(ascii: ","), bufferSize: Int = 1 << 20) throws(CSVFileError) {
         self.path = path
         self.delimiter = delimiter
         self.buffer = [UInt8](repeating: 0, count: max(bufferSize, 4))
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw LinkError(.usage, "cannot read '\(path)': \(String(cString: strerror(errno)))")
+            throw CSVFileError(.access, "cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
         try skipByteOrderMark()
     }
@@ -59,7 +59,7 @@ public final class CSVReader {
     deinit { close(descriptor) }
 
     /// The next non-empty record, or nil at the end of the file.
-    public func nextRow() throws(LinkError) -> CSVRow? {
+    public func nextRow() throws(CSVFileError) -> CSVRow? {
         var fields: [String] = []
         fields.reserveCapacity(fieldCountHint)
         fieldBytes.removeAll(keepingCapacity: true)
@@ -113,7 +113,7 @@ public final class CSVReader {
                 return CSVRow(fields: fields, line: startLine)
             }
             if quoteClosed {
-                throw .input(
+                throw .content(
                     path, line: line,
                     "column \(fields.count + 1): text after the closing quote of a quoted field "
                         + "(a quote inside a quoted field is written as two quotes)")
@@ -129,7 +129,7 @@ public final class CSVReader {
             appendUnquotedRun()
         }
         if inQuotes {
-            throw .input(path, line: startLine, "column \(fields.count + 1): a quoted field is never closed")
+            throw .content(path, line: startLine, "column \(fields.count + 1): a quoted field is never closed")
         }
         if fields.isEmpty && atFieldStart && !fieldWasQuoted { return nil }
         fields.append(try finishField(number: fields.count + 1, line: startLine))
@@ -165,16 +165,16 @@ public final class CSVReader {
         if byte == Self.carriageReturn { skipLineFeed = true }
     }
 
-    private func finishField(number: Int, line: Int) throws(LinkError) -> String {
+    private func finishField(number: Int, line: Int) throws(CSVFileError) -> String {
         defer { fieldBytes.removeAll(keepingCapacity: true) }
         guard let text = String(validating: fieldBytes, as: UTF8.self) else {
-            throw .input(path, line: line, "column \(number) is not valid UTF-8 (save the file as UTF-8)")
+            throw .content(path, line: line, "column \(number) is not valid UTF-8 (save the file as UTF-8)")
         }
         return text
     }
 
     /// Reads the next block into the buffer; false at the end of the file.
-    private func refill() throws(LinkError) -> Bool {
+    private func refill() throws(CSVFileError) -> Bool {
         if reachedEndOfFile { return false }
         position = 0
         end = try readBlock(at: 0)
@@ -182,7 +182,7 @@ public final class CSVReader {
     }
 
     /// Reads until the first three bytes are in the buffer (or the file is shorter) and steps over a BOM.
-    private func skipByteOrderMark() throws(LinkError) {
+    private func skipByteOrderMark() throws(CSVFileError) {
         while end < Self.byteOrderMark.count && !reachedEndOfFile {
             end += try readBlock(at: end)
         }
@@ -190,7 +190,7 @@ public final class CSVReader {
     }
 
     /// One `read(2)` into the buffer from `offset`, retried on EINTR; 0 marks the end of the file.
-    private func readBlock(at offset: Int) throws(LinkError) -> Int {
+    private func readBlock(at offset: Int) throws(CSVFileError) -> Int {
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if count >= 0 {
@@ -198,7 +198,7 @@ public final class CSVReader {
                 return count
             }
             if errno != EINTR {
-                throw LinkError(.usage, "cannot read '\(path)': \(String(cString: strerror(errno)))")
+                throw CSVFileError(.access, "cannot read '\(path)': \(String(cString: strerror(errno)))")
             }
         }
     }

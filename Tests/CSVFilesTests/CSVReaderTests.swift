@@ -1,9 +1,10 @@
+import CSVFiles
+import CredenceTesting
 import Foundation
-import LinkageFiles
 import Testing
 
 struct CSVReaderTests {
-    let files = try! TestFiles()
+    let files = try! TemporaryDirectory(prefix: "csv-files")
 
     /// Every row of a file, read with the given buffer size.
     func rows(_ path: String, bufferSize: Int = 1 << 20, delimiter: UInt8 = UInt8(ascii: ",")) throws -> [CSVRow] {
@@ -66,7 +67,7 @@ struct CSVReaderTests {
             let message =
                 "\(path):3: column 2: text after the closing quote of a quoted field (a quote inside a quoted field is "
                 + "written as two quotes)"
-            #expect(throws: LinkError(.input, message)) {
+            #expect(throws: CSVFileError(.content, message)) {
                 try rows(path, bufferSize: size)
             }
         }
@@ -74,12 +75,14 @@ struct CSVReaderTests {
 
     @Test func anUnterminatedQuoteNamesTheLineWhereItStarted() throws {
         let path = try files.write("open.csv", "id,name\n1,\"never closed\n2,b\n3,c\n")
-        #expect(throws: LinkError(.input, "\(path):2: column 2: a quoted field is never closed")) { try rows(path) }
+        #expect(throws: CSVFileError(.content, "\(path):2: column 2: a quoted field is never closed")) {
+            try rows(path)
+        }
     }
 
     @Test func invalidUTF8IsAnErrorNamingTheColumn() throws {
         let path = try files.write("latin1.csv", Array("id,name\n1,Jos".utf8) + [0xE9] + Array("\n".utf8))
-        #expect(throws: LinkError(.input, "\(path):2: column 2 is not valid UTF-8 (save the file as UTF-8)")) {
+        #expect(throws: CSVFileError(.content, "\(path):2: column 2 is not valid UTF-8 (save the file as UTF-8)")) {
             try rows(path)
         }
     }
@@ -88,7 +91,7 @@ struct CSVReaderTests {
         #expect(try rows(try files.write("empty.csv", "")).isEmpty)
         #expect(try rows(try files.write("bom-only.csv", [0xEF, 0xBB, 0xBF])).isEmpty)
         let missing = files.path("missing.csv")
-        #expect(throws: LinkError(.usage, "cannot read '\(missing)': No such file or directory")) {
+        #expect(throws: CSVFileError(.access, "cannot read '\(missing)': No such file or directory")) {
             try CSVReader(path: missing)
         }
     }

@@ -7,15 +7,15 @@
 /// Writes a file through a temporary sibling renamed into place on ``commit()``: a reader never sees half an
 /// output, and a run that fails midway leaves the previous file as it was (the temporary file is removed when
 /// the writer is released uncommitted).
-final class AtomicFileWriter {
-    let path: String
+public final class AtomicFileWriter {
+    public let path: String
     private let temporaryPath: String
     private var descriptor: Int32
     private var pending: [UInt8] = []
     private var committed = false
     private static let flushThreshold = 1 << 20
 
-    init(path: String) throws(LinkError) {
+    public init(path: String) throws(CSVFileError) {
         self.path = path
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -34,7 +34,7 @@ final class AtomicFileWriter {
     }
 
     /// Appends one CSV record (the fields are quoted where RFC 4180 needs it) and a LF.
-    func writeRecord(_ fields: [String]) throws(LinkError) {
+    public func writeRecord(_ fields: [String]) throws(CSVFileError) {
         for (position, field) in fields.enumerated() {
             if position > 0 { pending.append(UInt8(ascii: ",")) }
             Self.appendField(field, to: &pending)
@@ -44,7 +44,7 @@ final class AtomicFileWriter {
     }
 
     /// Flushes, syncs and renames the file into place.
-    func commit() throws(LinkError) {
+    public func commit() throws(CSVFileError) {
         try flush()
         guard fsync(descriptor) == 0 else { throw Self.failure("cannot flush '\(path)'") }
         close(descriptor)
@@ -53,7 +53,7 @@ final class AtomicFileWriter {
         committed = true
     }
 
-    private func flush() throws(LinkError) {
+    private func flush() throws(CSVFileError) {
         var written = 0
         while written < pending.count {
             let count = pending[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -81,7 +81,7 @@ final class AtomicFileWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func failure(_ what: String) -> LinkError {
-        LinkError(.usage, "\(what): \(String(cString: strerror(errno)))")
+    private static func failure(_ what: String) -> CSVFileError {
+        CSVFileError(.access, "\(what): \(String(cString: strerror(errno)))")
     }
 }
