@@ -319,10 +319,13 @@ let package = Package(
             dependencies: ["Linkage", "CredenceIdentity", "CredenceProtocol", "CredencePrimitives"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "CSVFilesTests", dependencies: ["CSVFiles", "CredenceTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CSVFilesTests", dependencies: ["CSVFiles", "CredenceTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "LinkageFilesTests",
-            dependencies: ["LinkageFiles", "CSVFiles", "AdapterCore", "CredenceIdentity", "CredenceProtocol", "CredenceTesting"],
+            dependencies: [
+                "LinkageFiles", "CSVFiles", "AdapterCore", "CredenceIdentity", "CredenceProtocol", "CredenceTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
