@@ -296,7 +296,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CredenceStoreTests",
-            dependencies: ["CredenceStore", "CredenceProtocol"],
+            dependencies: ["CredenceStore", "CredenceProtocol", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -67,9 +67,9 @@ public final class BatchIngestor: Sendable {
                 .rateLimited, "partner '\(signer.partnerID)' sends faster than its rate limit", retryAfter: wait)
         }
         let batch: Batch
-        let recordJSON: [[UInt8]]
+        let recordSpans: [Range<Int>]
         do {
-            (batch, recordJSON) = try Batch.decodeKeepingRecordJSON(verified, parsed: parsed)
+            (batch, recordSpans) = try Batch.decodeWithRecordSpans(verified, parsed: parsed)
         } catch {
             let errors = Batch.validationErrors(of: verified.payload).prefix(100).map {
                 ProblemExtensionValue.FieldError(pointer: $0.pointer?.description ?? "", detail: $0.message)
@@ -78,8 +78,8 @@ public final class BatchIngestor: Sendable {
         }
         try checkHeader(batch, signer: signer)
         let batchID = verified.payloadDigest
-        let records = zip(batch.records, recordJSON).enumerated().map { ordinal, pair in
-            RecordRow(ordinal: ordinal, recordID: pair.0.recordID.rawValue, kind: pair.0.kind, body: pair.1)
+        let records = zip(batch.records, recordSpans).enumerated().map { ordinal, pair in
+            RecordRow(ordinal: ordinal, recordID: pair.0.recordID.rawValue, kind: pair.0.kind, payloadRange: pair.1)
         }
         return try await commits.run { () throws(IngestRejection) in
             try await commit(batch: batch, batchID: batchID, envelope: body, records: records)

@@ -43,18 +43,19 @@ public struct SequenceState: Sendable, Equatable {
     }
 }
 
-/// One decoded record as stored: its place in the batch, its id and kind, and its JSON.
+/// One decoded record as stored: its place in the batch, its id and kind, and where its JSON lies in the batch's
+/// payload. The record is a slice of the bytes the partner signed, never a copy: the envelope is stored once.
 public struct RecordRow: Sendable, Equatable {
     public let ordinal: Int
     public let recordID: String
     public let kind: RecordKind
-    public let body: [UInt8]
+    public let payloadRange: Range<Int>
 
-    public init(ordinal: Int, recordID: String, kind: RecordKind, body: [UInt8]) {
+    public init(ordinal: Int, recordID: String, kind: RecordKind, payloadRange: Range<Int>) {
         self.ordinal = ordinal
         self.recordID = recordID
         self.kind = kind
-        self.body = body
+        self.payloadRange = payloadRange
     }
 }
 

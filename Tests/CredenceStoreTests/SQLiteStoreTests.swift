@@ -1,7 +1,9 @@
 import CredenceProtocol
-import CredenceStore
 import Foundation
+import GRDB
 import Testing
+
+@testable import CredenceStore
 
 /// The SQLite store against a real file: registry, one-transaction appends, stale appends, conflicts.
 struct SQLiteStoreTests {
@@ -15,13 +17,25 @@ struct SQLiteStoreTests {
         store = try SQLiteStore(path: directory.appendingPathComponent("test.sqlite").path)
     }
 
+    /// A signed envelope whose payload holds `records` records (`{"n": ordinal, "batch": sequence}`), and where
+    /// each record lies in the payload.
+    static func envelope(_ sequence: Int64, records: Int) -> (envelope: [UInt8], spans: [Range<Int>]) {
+        let items = (0..<records).map { "{\"n\": \($0), \"batch\": \(sequence)}" }.joined(separator: ", ")
+        let payload = Array("{\"records\": [\(items)]}".utf8)
+        let envelope = EnvelopeSigner.sign(
+            payload: payload, payloadType: PayloadType.batchV1,
+            with: [try! SigningKey(seed: [UInt8](repeating: 3, count: 32))])
+        return (envelope.serialized(), ParsedBatchPayload(payload).recordSpans)
+    }
+
     func batch(_ sequence: Int64, leaf: Int, id: String? = nil, records: Int = 2) -> BatchToAppend {
         let batchID = id ?? String(repeating: String(sequence % 10), count: 64)
+        let (envelope, spans) = Self.envelope(sequence, records: records)
         return BatchToAppend(
             batchID: batchID, partnerID: "lender-a", sequence: sequence, keyEpoch: 1, createdAt: 100, receivedAt: 101,
-            envelope: Array("envelope \(sequence)".utf8),
-            records: (0..<records).map {
-                RecordRow(ordinal: $0, recordID: "r\($0)", kind: .tradelineSnapshot, body: Array("{\"n\":\($0)}".utf8))
+            envelope: envelope,
+            records: spans.enumerated().map {
+                RecordRow(ordinal: $0, recordID: "r\($0)", kind: .tradelineSnapshot, payloadRange: $1)
             },
             leafIndex: leaf, leafHash: [UInt8](repeating: UInt8(leaf), count: 32),
             checkpoint: StoredCheckpoint(
@@ -41,7 +55,10 @@ struct SQLiteStoreTests {
         #expect(try await store.keys(ofPartner: "lender-a").first?.revokedAt == 5)
         await #expect(throws: StoreError.self) { try await store.revokeKey(partnerID: "lender-a", epoch: 1, at: 6) }
         #expect(try await store.partners().map(\.id) == ["lender-a"])
-        #expect(try await store.appliedMigrations() == ["v1-ingest", "v2-identity-resolution"])
+        #expect(
+            try await store.appliedMigrations() == [
+                "v1-ingest", "v2-identity-resolution", "v3-records-as-payload-slices",
+            ])
     }
 
     @Test func appendsAreOneTransactionAndRecheckTheSequence() async throws {
@@ -75,5 +92,62 @@ struct SQLiteStoreTests {
         try await store.recordConflict(conflict)
         try await store.recordConflict(conflict)
         #expect(try await store.conflicts(ofPartner: "lender-a") == [conflict])
+    }
+
+    @Test func recordsReadBackAsTheSlicesOfTheirSignedPayload() async throws {
+        try await store.addPartner(PartnerRecord(id: "lender-a", kind: .lending, createdAt: 1))
+        #expect(try await store.append(batch(1, leaf: 0, records: 3), after: nil) == .appended)
+        let state = try await store.sequence(ofPartner: "lender-a")
+        #expect(try await store.append(batch(2, leaf: 1, records: 1), after: state) == .appended)
+        let stored = try await store.batchesToLink(from: 0, limit: 10)
+        #expect(stored.map(\.leafIndex) == [0, 1])
+        #expect(
+            stored[0].records.map { String(decoding: $0, as: UTF8.self) } == [
+                #"{"n": 0, "batch": 1}"#, #"{"n": 1, "batch": 1}"#, #"{"n": 2, "batch": 1}"#,
+            ])
+        #expect(stored[1].records.map { String(decoding: $0, as: UTF8.self) } == [#"{"n": 0, "batch": 2}"#])
+        #expect(try await store.statistics().records == 4)
+    }
+
+    /// A file written before v3 kept each record's JSON in its row; opening it moves the rows to payload slices
+    /// and every record reads back the same.
+    @Test func migrationToPayloadSlicesKeepsEveryRecord() async throws {
+        let path = directory.appendingPathComponent("v2.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(queue, upTo: "v2-identity-resolution")
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO partners (id, kind, created_at) VALUES ('lender-a', 'lending', 1)")
+                for (leaf, count) in [(0, 2), (1, 3)] {
+                    let (envelope, spans) = Self.envelope(Int64(leaf + 1), records: count)
+                    let payload = try Envelope(parsing: envelope).payload
+                    try db.execute(
+                        sql: """
+                            INSERT INTO batches (leaf_index, batch_id, partner_id, sequence, key_epoch, created_at,
+                                received_at, record_count, leaf_hash, envelope, receipt)
+                            VALUES (?, ?, 'lender-a', ?, 1, 1, 1, ?, ?, ?, x'00')
+                            """,
+                        arguments: [
+                            leaf, "batch-\(leaf)", leaf + 1, count, Data(repeating: 1, count: 32), Data(envelope),
+                        ])
+                    for (ordinal, span) in spans.enumerated() {
+                        // v2 stored a compact re-serialization; the slice is what the partner signed.
+                        let body = try StrictJSONParser.parse(payload[span]).serialized()
+                        try db.execute(
+                            sql:
+                                "INSERT INTO records (leaf_index, ordinal, record_id, kind, body) VALUES (?, ?, ?, ?, ?)",
+                            arguments: [leaf, ordinal, "r\(ordinal)", "tradeline_snapshot", Data(body)])
+                    }
+                }
+            }
+        }
+        let migrated = try SQLiteStore(path: path)
+        #expect(try await migrated.appliedMigrations().last == "v3-records-as-payload-slices")
+        let stored = try await migrated.batchesToLink(from: 0, limit: 10)
+        #expect(stored.map(\.records.count) == [2, 3])
+        #expect(
+            try stored[1].records.map { try StrictJSONParser.parse($0) }
+                == (0..<3).map { try StrictJSONParser.parse(Array(#"{"n":\#($0),"batch":2}"#.utf8)) })
+        #expect(try await migrated.statistics().records == 5)
     }
 }

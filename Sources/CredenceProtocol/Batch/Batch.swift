@@ -78,12 +78,12 @@ public struct Batch: Codable, Sendable, Equatable {
         return try decodeUnverified(envelope.payload)
     }
 
-    /// Decodes a verified batch and also returns each record's JSON as received (compacted), for storage,
-    /// reusing the parse of the payload made before verification (to find the partner it claims): a
-    /// batch's JSON is parsed once. `parsed` counts only if it is of exactly the verified bytes;
-    /// otherwise the verified payload is parsed afresh.
-    public static func decodeKeepingRecordJSON(_ envelope: VerifiedEnvelope, parsed: ParsedBatchPayload)
-        throws(ProtocolError) -> (batch: Batch, recordJSON: [[UInt8]])
+    /// Decodes a verified batch and also returns where each record's JSON lies in the payload, so that a store
+    /// keeps records as slices of the signed bytes. It reuses the parse of the payload made before
+    /// verification (to find the partner it claims): a batch's JSON is parsed once. `parsed` counts only if it
+    /// is of exactly the verified bytes; otherwise the verified payload is parsed afresh.
+    public static func decodeWithRecordSpans(_ envelope: VerifiedEnvelope, parsed: ParsedBatchPayload)
+        throws(ProtocolError) -> (batch: Batch, recordSpans: [Range<Int>])
     {
         guard envelope.payloadType.utf8.elementsEqual(PayloadType.batchV1.utf8) else {
             throw ProtocolError(
@@ -92,11 +92,8 @@ public struct Batch: Codable, Sendable, Equatable {
         // Array equality first compares the storage: the verified payload shares the envelope's, so this is
         // O(1) on the ingest path.
         let parsed = parsed.payload == envelope.payload ? parsed : ParsedBatchPayload(envelope.payload)
-        let (batch, document) = try decodeDocument(parsed.document)
-        guard case .object(let object) = document, case .array(let records)? = object["records"] else {
-            return (batch, [])
-        }
-        return (batch, records.map { $0.serialized() })
+        let batch = try decodeDocument(parsed.document).batch
+        return (batch, parsed.recordSpans)
     }
 
     /// Decodes and validates batch bytes without any signature check: for inspecting and for producers
@@ -204,10 +201,19 @@ public struct Batch: Codable, Sendable, Equatable {
 public struct ParsedBatchPayload: Sendable {
     public let payload: [UInt8]
     public let document: Result<JSONValue, ProtocolError>
+    /// Where each element of `records` lies in `payload` (empty when the payload does not parse).
+    public let recordSpans: [Range<Int>]
 
     public init(_ payload: [UInt8]) {
         self.payload = payload
-        self.document = Result { () throws(ProtocolError) in try StrictJSONParser.parse(payload) }
+        do {
+            let (document, spans) = try StrictJSONParser.parse(payload, spansOfArrayMember: "records")
+            self.document = .success(document)
+            self.recordSpans = spans
+        } catch {
+            self.document = .failure(error)
+            self.recordSpans = []
+        }
     }
 
     /// The top-level `partner_id` string, if the payload is a JSON object with one; unverified.

@@ -13,15 +13,27 @@ public enum StrictJSONParser {
     public static let maximumDepth = 128
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(ProtocolError) -> JSONValue {
-        let result: Result<JSONValue, ProtocolError>? = bytes.withContiguousStorageIfAvailable { buffer in
-            parseBuffer(buffer)
-        }
-        if let result { return try result.get() }
-        return try Array(bytes).withUnsafeBufferPointer { parseBuffer($0) }.get()
+        try parse(bytes, spansOfArrayMember: nil).value
     }
 
-    private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, ProtocolError> {
+    /// Parses `bytes` and also returns where each element of the top-level object's array member `member` lies in
+    /// them (empty when there is no such array): a store can keep a batch's records as slices of the bytes the
+    /// partner signed instead of serializing each again.
+    public static func parse(_ bytes: some Collection<UInt8>, spansOfArrayMember member: String?)
+        throws(ProtocolError) -> (value: JSONValue, spans: [Range<Int>])
+    {
+        let result: Result<(JSONValue, [Range<Int>]), ProtocolError>? = bytes.withContiguousStorageIfAvailable {
+            buffer in parseBuffer(buffer, spansOf: member)
+        }
+        if let result { return try result.get() }
+        return try Array(bytes).withUnsafeBufferPointer { parseBuffer($0, spansOf: member) }.get()
+    }
+
+    private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, spansOf member: String?)
+        -> Result<(JSONValue, [Range<Int>]), ProtocolError>
+    {
         var parser = Parser(bytes: buffer)
+        parser.spannedMember = member
         do throws(ProtocolError) {
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)
@@ -29,7 +41,7 @@ public enum StrictJSONParser {
             guard parser.position == buffer.count else {
                 throw parser.error("unexpected content after the JSON value")
             }
-            return .success(value)
+            return .success((value, parser.spans))
         } catch {
             return .failure(error)
         }
@@ -43,6 +55,9 @@ private struct Parser {
     /// error names its place, so the parser keeps a stack and builds a ``JSONPointer`` from it only then,
     /// instead of a pointer per value.
     var path: [PathComponent] = []
+    /// The top-level member whose array elements' byte ranges are collected into `spans`.
+    var spannedMember: String?
+    var spans: [Range<Int>] = []
 
     enum PathComponent {
         case name(String)
@@ -171,10 +186,13 @@ private struct Parser {
             position += 1
             return .array(elements)
         }
+        let spansElements = depth == 1 && spannedMember != nil && isAtSpannedMember
         while true {
             skipWhitespace()
             path.append(.index(elements.count))
+            let start = position
             elements.append(try parseValue(depth: depth + 1))
+            if spansElements { spans.append(start..<position) }
             path.removeLast()
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input in an array") }
@@ -215,6 +233,12 @@ private struct Parser {
     }
 
     static let linearDuplicateCheckLimit = 16
+
+    /// Whether the value being parsed is the top-level object's member `spannedMember`.
+    var isAtSpannedMember: Bool {
+        guard path.count == 1, case .name(let name) = path[0], let spannedMember else { return false }
+        return name == spannedMember
+    }
 
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 

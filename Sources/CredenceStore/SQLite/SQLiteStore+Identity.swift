@@ -16,13 +16,18 @@ extension SQLiteStore: IdentityStore {
         try await read { db in
             let batches = try Row.fetchAll(
                 db,
-                sql:
-                    "SELECT leaf_index, batch_id, partner_id FROM batches WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?",
+                sql: """
+                    SELECT leaf_index, batch_id, partner_id, envelope FROM batches WHERE leaf_index >= ?
+                    ORDER BY leaf_index LIMIT ?
+                    """,
                 arguments: [start, limit])
-            let bodies = try db.cachedStatement(sql: "SELECT body FROM records WHERE leaf_index = ? ORDER BY ordinal")
+            let slices = try db.cachedStatement(
+                sql: "SELECT payload_offset, payload_length FROM records WHERE leaf_index = ? ORDER BY ordinal")
             return try batches.map { row in
                 let leafIndex: Int = row["leaf_index"]
-                let records = try Data.fetchAll(bodies, arguments: [leafIndex]).map { Array($0) }
+                let records = try StoredRecords.bodies(
+                    ofEnvelope: Array(row["envelope"] as Data), leafIndex: leafIndex,
+                    slices: try Row.fetchAll(slices, arguments: [leafIndex]).map { ($0[0], $0[1]) })
                 return BatchToLink(
                     leafIndex: leafIndex, batchID: row["batch_id"], partnerID: row["partner_id"], records: records)
             }

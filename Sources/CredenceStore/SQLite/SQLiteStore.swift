@@ -159,10 +159,14 @@ public final class SQLiteStore: Store {
                     Data(batch.receipt),
                 ])
             let insertRecord = try db.cachedStatement(
-                sql: "INSERT INTO records (leaf_index, ordinal, record_id, kind, body) VALUES (?, ?, ?, ?, ?)")
+                sql: """
+                    INSERT INTO records (leaf_index, ordinal, record_id, kind, payload_offset, payload_length)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
             for record in batch.records {
                 try insertRecord.execute(arguments: [
-                    batch.leafIndex, record.ordinal, record.recordID, record.kind.rawValue, Data(record.body),
+                    batch.leafIndex, record.ordinal, record.recordID, record.kind.rawValue,
+                    record.payloadRange.lowerBound, record.payloadRange.count,
                 ])
             }
             try db.execute(
