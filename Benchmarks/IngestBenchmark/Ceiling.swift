@@ -19,18 +19,18 @@ struct CeilingResult: Sendable {
 /// How the `sqlite3` tool is fed the rows. Both read every row from a file and insert it through SQL in
 /// one transaction; they differ in how much of that is SQL parsing.
 enum ImportMethod: String, CaseIterable, Sendable {
-    /// Multi-row `INSERT ... VALUES` statements (100 rows each) whose JSON columns are text literals cast
-    /// to BLOB; the 32-byte hashes are X'..' literals.
+    /// Multi-row `INSERT ... VALUES` statements (100 record rows each); envelopes and receipts are text
+    /// literals cast to BLOB, the 32-byte hashes X'..' literals.
     case insertValues = "insert-values"
     /// Records through `.import --csv` into a TEMP table (in memory), then one `INSERT ... SELECT` that
-    /// casts the JSON to BLOB: `.import` cannot fill a BLOB column of a STRICT table. Batches, sequences
-    /// and checkpoints as in insert-values.
+    /// casts the text columns to the STRICT table's integers. Batches, sequences and checkpoints as in
+    /// insert-values.
     case csvImport = "csv-import"
 
     var description: String {
         switch self {
         case .insertValues:
-            "one transaction of multi-row INSERT ... VALUES (100 rows a statement, JSON as text cast to BLOB)"
+            "one transaction of multi-row INSERT ... VALUES (100 rows a statement, envelopes as text cast to BLOB)"
         case .csvImport:
             "one transaction: .import --csv into a TEMP table, then INSERT INTO records SELECT"
         }
@@ -89,7 +89,7 @@ private func createDatabase(_ path: String) throws {
 }
 
 /// Writes, next to the databases: setup.sql (partners and keys), tables.sql (batches, sequences and
-/// checkpoints), records-values.sql and records.csv. The JSON columns are written as text: they are UTF-8
+/// checkpoints), records-values.sql and records.csv. Envelopes and receipts are written as text: they are UTF-8
 /// JSON without NUL (the parser escapes control characters), which the fingerprint check confirms.
 private let exportScript = """
     .bail on
@@ -114,12 +114,13 @@ private let exportScript = """
     .output records-values.sql
     SELECT CASE WHEN r.ordinal % 100 = 0 THEN 'INSERT INTO records VALUES' ELSE ',' END
         || '(' || r.leaf_index || ',' || r.ordinal || ',' || quote(r.record_id) || ',' || quote(r.kind)
-        || ',CAST(' || quote(CAST(r.body AS TEXT)) || ' AS BLOB))'
+        || ',' || r.payload_offset || ',' || r.payload_length || ')'
         || CASE WHEN r.ordinal % 100 = 99 OR r.ordinal = b.record_count - 1 THEN ';' ELSE '' END
     FROM records r JOIN batches b USING (leaf_index) ORDER BY r.leaf_index, r.ordinal;
     .mode csv
     .output records.csv
-    SELECT leaf_index, ordinal, record_id, kind, CAST(body AS TEXT) FROM records ORDER BY leaf_index, ordinal;
+    SELECT leaf_index, ordinal, record_id, kind, payload_offset, payload_length FROM records
+        ORDER BY leaf_index, ordinal;
     .output stdout
 
     """
@@ -144,9 +145,9 @@ private func importScript(_ method: ImportMethod) -> String {
         case .csvImport:
             """
             CREATE TEMP TABLE staging_records (leaf_index INTEGER, ordinal INTEGER, record_id TEXT, kind TEXT,
-                body TEXT);
+                payload_offset INTEGER, payload_length INTEGER);
             .import --csv records.csv staging_records
-            INSERT INTO records SELECT leaf_index, ordinal, record_id, kind, CAST(body AS BLOB) FROM staging_records;
+            INSERT INTO records SELECT * FROM staging_records;
 
             """
         }

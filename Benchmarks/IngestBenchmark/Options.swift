@@ -1,13 +1,15 @@
 /// The command line of `credence-bench-ingest`.
 struct Options {
     static let usage = """
-        usage: credence-bench-ingest --dir DIR [--clients K] [--batches-per-client B] [--records R]
+        usage: credence-bench-ingest --dir DIR [--clients K] [--batches-per-client B] [--records R] [--linking]
           Starts a fresh aggregator in DIR/aggregator, registers K partners, signs B batches of R records
           for each before timing, then K concurrent clients push them over HTTPS, each waiting for 201
           before its next batch. Then times each ingest stage in this process, and the sqlite3 command-line
           tool importing the same rows into fresh databases with the same schema (in DIR/ceiling).
           DIR/aggregator and DIR/ceiling are replaced; nothing else in DIR is touched.
-          Defaults: K=4, R=1000, B so that K*B*R is about 200,000 records.
+          Defaults: K=4, R=1000, B so that K*B*R is about 200,000 records. The aggregator runs with linking
+          off (linkage.enabled=false: batches wait in the log to be linked), so that the run measures ingest;
+          --linking keeps the linking service running beside it, sharing the cores.
           Prints progress lines starting with '#', one line per measurement:
             aggregator records=N batches=N seconds=S records_per_second=V batches_per_second=V
               p50_ms=L p99_ms=L max_ms=L retries=N peak_rss_kib=N rss_before_push_kib=N
@@ -25,6 +27,7 @@ struct Options {
     var clients = 4
     var batchesPerClient: Int?
     var records = 1000
+    var linking = false
 
     /// The batches each client pushes: given, or derived from ``defaultTotalRecords``.
     var batches: Int {
@@ -37,6 +40,10 @@ struct Options {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             if argument == "-h" || argument == "--help" { return .failure(UsageError(message: nil)) }
+            if argument == "--linking" {
+                options.linking = true
+                continue
+            }
             guard ["--dir", "--clients", "--batches-per-client", "--records"].contains(argument) else {
                 return .failure(UsageError(message: "unknown argument '\(argument)'"))
             }

@@ -37,7 +37,9 @@ do {
 } catch {
     fail("cannot prepare '\(root)': \(error)")
 }
-emit("# clients=\(clients) batches_per_client=\(batches) records_per_batch=\(records) total_records=\(totalRecords)")
+emit(
+    "# clients=\(clients) batches_per_client=\(batches) records_per_batch=\(records) total_records=\(totalRecords)"
+        + " linking=\(options.linking ? "on" : "off")")
 
 // MARK: The aggregator
 
@@ -46,7 +48,9 @@ do {
     aggregator = try AggregatorProcess.initialize(in: aggregatorDirectory, id: "agg-bench")
     // The per-partner rate limit (50 batches/s by default) is a policy, not a cost: off, so that the run
     // measures what the aggregator can commit. Other limits stay at their defaults.
-    try aggregator.start(arguments: ["--partner-rate", "0"])
+    try aggregator.start(
+        arguments: ["--partner-rate", "0"],
+        environment: ["CREDENCE_AGGREGATOR_LINKAGE_ENABLED": options.linking ? "true" : "false"])
 } catch {
     fail("cannot start the aggregator: \(error)")
 }

@@ -73,7 +73,7 @@ public enum AggregatorServer {
         let app = Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "credence-aggregator"),
-            services: [linking],
+            services: linkage.enabled ? [linking] : [],
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 let url = "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(bound)"

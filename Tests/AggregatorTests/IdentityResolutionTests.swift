@@ -174,4 +174,35 @@ import Testing
             #expect(unknown.status == 1 && unknown.stderr.contains("no person P99999999"))
         }
     }
+
+    /// With linking off (an operator absorbing a backfill), accepted batches wait in the log; once it is on
+    /// again they are linked in log order as if it had never been off.
+    @Test func linkingOffLeavesBatchesWaitingUntilItIsOnAgain() async throws {
+        try await AggregatorHarness.with(environment: ["CREDENCE_AGGREGATOR_LINKAGE_ENABLED": "false"]) { harness in
+            var shopA = Shop("shop-a", audience: harness.aggregator.id)
+            var shopB = Shop("shop-b", audience: harness.aggregator.id)
+            for shop in [shopA, shopB] { try harness.register(shop.partner) }
+            #expect(try await harness.client.pushEnvelope(try shopA.envelope([Self.alice, Self.bob])).status == 201)
+            let aliceAtB = try Self.person(
+                "b-7", given: "Alice", family: "Johnson", born: "1985-03-14", email: "alice.j@example.com")
+            #expect(try await harness.client.pushEnvelope(try shopB.envelope([aliceAtB])).status == 201)
+            let off = Linked(client: harness.client, token: harness.aggregator.adminToken)
+            try await Task.sleep(for: .milliseconds(300))
+            let waiting = try await off.json("/v1/admin/linkage")
+            #expect(waiting["enabled"] as? Bool == false)
+            #expect(waiting["accepted_batches"] as? Int == 2 && waiting["linked_batches"] as? Int == 0, "\(waiting)")
+
+            harness.aggregator.stop()
+            try harness.aggregator.start()
+            let client = try AggregatorClient(
+                baseURL: harness.aggregator.baseURL, trustedCAPEM: harness.aggregator.caPEM)
+            defer { Task { try? await client.shutdown() } }
+            let on = Linked(client: client, token: harness.aggregator.adminToken)
+            try await on.waitUntilLinked()
+            #expect(try await on.json("/v1/admin/linkage")["enabled"] as? Bool == true)
+            #expect(
+                try await on.personID(ofSubject: try shopB.key("b-7"))
+                    == (try await on.personID(ofSubject: try shopA.key("alice"))))
+        }
+    }
 }

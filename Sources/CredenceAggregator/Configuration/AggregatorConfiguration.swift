@@ -39,11 +39,31 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
         /// Partners whose customers are known to be distinct people (a lender that verifies SSNs): two of
         /// their subjects never end up in one person.
         public var duplicateFreePartners: [String]
+        /// Whether this aggregator links at all. Off, accepted batches wait in the log and are linked, in log
+        /// order, once it is on again: an operator can absorb a backfill at full ingest speed first.
+        public var enabled: Bool
 
-        public init(threshold: Double = 0.9, maxPersonSubjects: Int = 25, duplicateFreePartners: [String] = []) {
+        public init(
+            threshold: Double = 0.9, maxPersonSubjects: Int = 25, duplicateFreePartners: [String] = [],
+            enabled: Bool = true
+        ) {
             self.threshold = threshold
             self.maxPersonSubjects = maxPersonSubjects
             self.duplicateFreePartners = duplicateFreePartners
+            self.enabled = enabled
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case threshold, maxPersonSubjects, duplicateFreePartners, enabled
+        }
+
+        /// `enabled` may be absent (files written before it existed): linking is on.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            threshold = try container.decode(Double.self, forKey: .threshold)
+            maxPersonSubjects = try container.decode(Int.self, forKey: .maxPersonSubjects)
+            duplicateFreePartners = try container.decode([String].self, forKey: .duplicateFreePartners)
+            enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
         }
     }
 
@@ -86,13 +106,25 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
             partnerRequestsPerSecond = rate
         }
         if let text = value("REQUIRE_CLIENT_CERTIFICATE") {
-            requireClientCertificate = ["1", "true", "yes"].contains(text.lowercased())
+            guard let required = Self.boolean(text) else {
+                throw AggregatorError.configuration(
+                    "CREDENCE_AGGREGATOR_REQUIRE_CLIENT_CERTIFICATE must be true or false")
+            }
+            requireClientCertificate = required
         }
         if let text = value("PARTNER_BURST") {
             partnerBurst = try Self.integer(text, "CREDENCE_AGGREGATOR_PARTNER_BURST")
         }
         if let text = value("MAX_CONCURRENT_INGESTS") {
             maxConcurrentIngests = try Self.integer(text, "CREDENCE_AGGREGATOR_MAX_CONCURRENT_INGESTS")
+        }
+        if let text = value("LINKAGE_ENABLED") {
+            guard let enabled = Self.boolean(text) else {
+                throw AggregatorError.configuration("CREDENCE_AGGREGATOR_LINKAGE_ENABLED must be true or false")
+            }
+            var linkage = self.linkage ?? LinkageConfiguration()
+            linkage.enabled = enabled
+            self.linkage = linkage
         }
     }
 
@@ -119,6 +151,14 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
         }
         if requireClientCertificate && clientCA == nil {
             throw AggregatorError.configuration("requireClientCertificate needs clientCA")
+        }
+    }
+
+    private static func boolean(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": true
+        case "0", "false", "no", "off": false
+        default: nil
         }
     }
 

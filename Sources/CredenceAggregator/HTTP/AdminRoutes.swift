@@ -10,6 +10,8 @@ struct AdminRoutes: Sendable {
     let store: any Store
     let identities: any IdentityStore
     let adminToken: String
+    /// Whether the linking service runs (`linkage.enabled`).
+    let linkingEnabled: Bool
 
     struct NewPartner: Decodable {
         let partnerID: String
@@ -49,7 +51,7 @@ struct AdminRoutes: Sendable {
             let leaves = try await store.statistics().batches
             return json(
                 LinkageStatus(
-                    linkedBatches: progress.linkedLeaves, acceptedBatches: leaves,
+                    enabled: linkingEnabled, linkedBatches: progress.linkedLeaves, acceptedBatches: leaves,
                     persons: progress.nextPersonNumber - 1, modelSubjects: progress.modelSubjects))
         }
         group.get("persons/:personID") { _, context in
@@ -78,6 +80,8 @@ struct AdminRoutes: Sendable {
     }
 
     struct LinkageStatus: Encodable {
+        /// Off, accepted batches wait in the log to be linked.
+        let enabled: Bool
         /// Accepted batches already linked into persons; linking trails ingest by a moment.
         let linkedBatches: Int
         let acceptedBatches: Int

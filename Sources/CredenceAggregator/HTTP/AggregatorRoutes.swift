@@ -68,8 +68,10 @@ final class AggregatorRoutes: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(bytes: self.metrics.exposition())))
         }
-        AdminRoutes(store: store, identities: identities, adminToken: adminToken).register(
-            on: router.group("/v1/admin"))
+        AdminRoutes(
+            store: store, identities: identities, adminToken: adminToken,
+            linkingEnabled: (configuration.linkage ?? .init()).enabled
+        ).register(on: router.group("/v1/admin"))
         allowedMethods.load(from: router)
     }
 
