@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "credence-social-adapter", targets: ["credence-social-adapter"]),
         .executable(name: "credence-bench-verify", targets: ["VerifyBenchmark"]),
         .executable(name: "credence-bench-ingest", targets: ["IngestBenchmark"]),
+        .executable(name: "credence-bench-scoring", targets: ["ScoringBenchmark"]),
         .library(name: "CredenceProtocol", targets: ["CredenceProtocol"]),
         .library(name: "CredenceIdentity", targets: ["CredenceIdentity"]),
     ],
@@ -114,6 +115,20 @@ let package = Package(
             dependencies: ["Linkage", "AdapterCore", "CredenceIdentity", "CredenceProtocol", "CSVFiles"],
             swiftSettings: strictSettings
         ),
+        // Credit features per person at an as-of date, from every partner's canonical records (design §6).
+        .target(name: "CreditFeatures", dependencies: ["CredenceProtocol"], swiftSettings: strictSettings),
+        // `credence features`: batch envelope files and a subject-to-person map in, a feature table out.
+        .target(
+            name: "FeatureFiles",
+            dependencies: ["CreditFeatures", "CredenceProtocol", "CSVFiles", "AdapterCore", "CredenceIdentity"],
+            swiftSettings: strictSettings),
+        // Scorecard models (design §6): the points-table format, banned inputs, reference and compiled scoring,
+        // and fitting from a labeled table. No file I/O.
+        .target(name: "Scorecard", dependencies: ["CredenceProtocol"], swiftSettings: strictSettings),
+        // `credence model fit|score`: labeled CSV files in, model files and score files out.
+        .target(
+            name: "ScorecardFiles", dependencies: ["Scorecard", "CSVFiles", "CredenceProtocol"],
+            swiftSettings: strictSettings),
         // The identity-resolution stage: links each accepted batch's subjects into stable persons, incrementally,
         // recording every merge and split with its evidence.
         .target(
@@ -255,11 +270,18 @@ let package = Package(
                 "TransparencyLog",
                 "LinkageFiles",
                 "Linkage",
+                "CreditFeatures",
+                "FeatureFiles",
+                "Scorecard",
+                "ScorecardFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         // Benchmarks run from scripts/bench-*, in release builds, never in the test suite.
+        .executableTarget(
+            name: "ScoringBenchmark", dependencies: ["Scorecard", "CredencePrimitives"],
+            path: "Benchmarks/ScoringBenchmark", swiftSettings: strictSettings),
         .executableTarget(
             name: "VerifyBenchmark",
             dependencies: ["CredenceProtocol"],
@@ -328,6 +350,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "CreditFeaturesTests", dependencies: ["CreditFeatures", "CredenceProtocol", "CredencePrimitives"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "FeatureFilesTests",
+            dependencies: [
+                "FeatureFiles", "CreditFeatures", "CredenceProtocol", "CSVFiles", "CredenceTesting", "AdapterCore",
+                "CredenceIdentity",
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ScorecardTests", dependencies: ["Scorecard", "CredenceProtocol"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ScorecardFilesTests", dependencies: ["ScorecardFiles", "Scorecard", "CredenceTesting"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "IdentityResolutionTests",
             dependencies: [
