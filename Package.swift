@@ -361,7 +361,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ScorecardTests", dependencies: ["Scorecard", "CredenceProtocol"], swiftSettings: strictSettings),
+            name: "ScorecardTests", dependencies: ["Scorecard", "CredenceProtocol", "CreditFeatures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ScorecardFilesTests", dependencies: ["ScorecardFiles", "Scorecard", "CredenceTesting"],
             swiftSettings: strictSettings),
