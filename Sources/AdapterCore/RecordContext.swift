@@ -94,13 +94,27 @@ public struct RecordContext: Sendable {
         case nil: return false
         }
         guard let folded = try? NameNormalizer.normalize(full) else { return false }
-        let local = String(
-            String.UnicodeScalarView(
-                email.matchKey.unicodeScalars.prefix { $0 != "@" }.filter { $0.properties.isAlphabetic }))
-        return folded.split(separator: " ").contains { word in
+        let localPart = email.matchKey.unicodeScalars.prefix { $0 != "@" }
+        let isNameWord = { (word: Substring) in
             word.unicodeScalars.count >= 3
                 && word.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
-                && local.contains(word)
+        }
+        guard localPart.allSatisfy(\.isASCII) else {
+            let local = String(String.UnicodeScalarView(localPart.filter { $0.properties.isAlphabetic }))
+            return folded.split(separator: " ").contains { word in isNameWord(word) && local.contains(word) }
+        }
+        // An ASCII local part: its letters and the name words are one byte per character, so the search for a
+        // word among the letters is a byte search (the same answer as the character search above).
+        let letters = localPart.compactMap { scalar in
+            scalar.properties.isAlphabetic ? UInt8(truncatingIfNeeded: scalar.value) : nil
+        }
+        return folded.split(separator: " ").contains { word in
+            guard isNameWord(word) else { return false }
+            let bytes = Array(word.utf8)
+            guard bytes.count <= letters.count else { return false }
+            return (0...(letters.count - bytes.count)).contains { start in
+                letters[start..<start + bytes.count].elementsEqual(bytes)
+            }
         }
     }
 

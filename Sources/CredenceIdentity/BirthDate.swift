@@ -44,6 +44,10 @@ public struct BirthDate: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Parses text after trimming and NFKC (full-width digits and hyphens are accepted).
     public init(parsing raw: String, format: Format = .iso) throws(IdentifierError) {
+        if format == .iso, let (year, month, day) = Self.asciiISOParts(raw) {
+            try self.init(year: year, month: month, day: day)
+            return
+        }
         let text = TextFolding.nfkc(TextFolding.trim(raw))
         if text.isEmpty { throw IdentifierError(.empty, "birth date is empty") }
         let parts: [String]
@@ -77,6 +81,28 @@ public struct BirthDate: Hashable, Sendable, Codable, CustomStringConvertible {
             month: numbers.count > 1 ? numbers[1] : nil,
             day: numbers.count > 2 ? numbers[2] : nil
         )
+    }
+
+    /// The numbers of an ASCII `YYYY-MM-DD` (the usual form), read byte by byte; nil for any other text, which the
+    /// general parsing then reads or rejects with its message. The numbers are those the general parsing finds.
+    private static func asciiISOParts(_ raw: String) -> (Int, Int, Int)? {
+        let bytes = raw.utf8
+        guard bytes.count == 10 else { return nil }
+        var numbers = (0, 0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case 0..<4: numbers.0 = numbers.0 * 10 + digit
+            case 5..<7: numbers.1 = numbers.1 * 10 + digit
+            default: numbers.2 = numbers.2 * 10 + digit
+            }
+        }
+        return numbers
     }
 
     /// ISO 8601 `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

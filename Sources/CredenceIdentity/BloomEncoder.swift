@@ -44,44 +44,61 @@ public struct BloomEncoder: Sendable {
 
     /// Encodes a full name in any order (`Smith John` equals `John Smith`).
     public func encodeName(full: String) throws(IdentifierError) -> BloomFilter {
-        encode(try Self.nameFeatures(full: full), field: .name)
+        var features = FeatureList()
+        features.appendNameFeatures(of: try NameNormalizer.normalize(full))
+        return encode(features, field: .name)
     }
 
     /// Encodes the parts of a birth date that are present.
     public func encodeBirthDate(_ date: BirthDate) -> BloomFilter {
-        encode(Self.birthDateFeatures(date), field: .birthDate)
+        var features = FeatureList()
+        features.appendBirthDateFeatures(of: date)
+        return encode(features, field: .birthDate)
     }
 
     /// Normalizes and encodes an address (line 2 is not encoded).
     public func encodeAddress(_ address: PostalAddress) throws(IdentifierError) -> BloomFilter {
-        encode(Self.addressFeatures(try address.normalized()), field: .address)
+        var features = FeatureList()
+        features.appendAddressFeatures(of: try address.normalized())
+        return encode(features, field: .address)
     }
 
     /// Sets k bits per distinct feature in a fresh filter.
     public func encode(_ features: some Sequence<String>, field: CLKField) -> BloomFilter {
-        let fieldIndex = CLKField.allCases.firstIndex(of: field)!
+        var list = FeatureList()
+        for feature in features { list.append(feature) }
+        return encode(list, field: field)
+    }
+
+    /// Sets k bits per feature. A feature listed twice sets the same bits twice, so the lists need not be
+    /// deduplicated.
+    private func encode(_ features: FeatureList, field: CLKField) -> BloomFilter {
+        let fieldIndex = field.index
         let keyed = keyedStates[fieldIndex]
-        let hashCount = UInt64(field.hashCount)
-        var bytes = [UInt8](repeating: 0, count: BloomFilter.byteCount)
-        // bitCount is a power of two, so `% bitCount` is a mask.
-        let mask = UInt64(BloomFilter.bitCount - 1)
-        let distinct = Array(Set(features))
-        var hashes = seenFeatures.lookUp(distinct, field: fieldIndex)
-        var computed: [(String, FeatureHashCache.Hashes)] = []
-        for (index, feature) in distinct.enumerated() where hashes[index] == nil {
-            let digest = keyed.authenticationCode(for: feature.utf8)
-            let pair = FeatureHashCache.Hashes(
-                h1: Self.bigEndian(digest, from: 0), h2: Self.bigEndian(digest, from: 8) | 1)
+        var hashes = seenFeatures.lookUp(features.packed, field: fieldIndex)
+        var computed: [(PackedFeature, FeatureHashCache.Hashes)] = []
+        for (index, feature) in features.packed.enumerated() where hashes[index] == nil {
+            let pair = feature.withBytes { FeatureHashCache.Hashes(keyed.code(for: $0)) }
             hashes[index] = pair
             computed.append((feature, pair))
         }
         seenFeatures.remember(computed, field: fieldIndex)
-        for pair in hashes {
-            let (h1, h2) = (pair!.h1, pair!.h2)
-            for i in 0..<hashCount {
-                let bit = Int((h1 &+ i &* h2) & mask)
-                bytes[bit >> 3] |= 0x80 >> UInt8(bit & 7)
+        for feature in features.long {
+            hashes.append(feature.withUnsafeBufferPointer { FeatureHashCache.Hashes(keyed.code(for: $0)) })
+        }
+        let hashCount = UInt64(field.hashCount)
+        // bitCount is a power of two, so `% bitCount` is a mask.
+        let mask = UInt64(BloomFilter.bitCount - 1)
+        let bytes = [UInt8](unsafeUninitializedCapacity: BloomFilter.byteCount) { bytes, count in
+            bytes.initialize(repeating: 0)
+            for pair in hashes {
+                let (h1, h2) = (pair!.h1, pair!.h2)
+                for i in 0..<hashCount {
+                    let bit = Int((h1 &+ i &* h2) & mask)
+                    bytes[bit >> 3] |= 0x80 >> UInt8(bit & 7)
+                }
             }
+            count = BloomFilter.byteCount
         }
         return try! BloomFilter(bytes: bytes)
     }
@@ -155,34 +172,97 @@ public struct BloomEncoder: Sendable {
     private static func sorted(_ features: Set<String>) -> [String] {
         features.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
-
-    private static func bigEndian(_ bytes: [UInt8], from start: Int) -> UInt64 {
-        bytes[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) }
-    }
 }
 
 /// Feature hashes already computed by one encoder, per field, shared by the threads that use it. Bounded:
-/// past `capacity` features per field new ones are computed every time instead of remembered.
+/// past `capacity` features per field new ones are computed every time instead of remembered. One lock per
+/// field, taken once per encoding, so two threads encoding different fields do not wait for each other.
 final class FeatureHashCache: Sendable {
+    /// h1 = big-endian UInt64 of MAC bytes 0..<8, h2 = that of bytes 8..<16 with the low bit set.
     struct Hashes: Sendable {
         let h1: UInt64
         let h2: UInt64
+
+        init(h1: UInt64, h2: UInt64) {
+            self.h1 = h1
+            self.h2 = h2
+        }
+
+        init(_ code: SHA256State) {
+            let (first, second) = code.leadingWords
+            h1 = first
+            h2 = second | 1
+        }
     }
 
     static let capacity = 200_000
-    private let tables = Mutex<[[String: Hashes]]>(Array(repeating: [:], count: CLKField.allCases.count))
 
-    /// One lock per encoding, not per feature.
-    func lookUp(_ features: [String], field: Int) -> [Hashes?] {
-        tables.withLock { tables in features.map { tables[field][$0] } }
+    private final class Table: Sendable {
+        let entries = Mutex(FeatureHashTable())
     }
 
-    func remember(_ computed: [(String, Hashes)], field: Int) {
+    private let tables = CLKField.allCases.map { _ in Table() }
+
+    func lookUp(_ features: [PackedFeature], field: Int) -> [Hashes?] {
+        tables[field].entries.withLock { entries in features.map { entries[$0] } }
+    }
+
+    func remember(_ computed: [(PackedFeature, Hashes)], field: Int) {
         guard !computed.isEmpty else { return }
-        tables.withLock { tables in
-            for (feature, hashes) in computed where tables[field].count < Self.capacity {
-                tables[field][feature] = hashes
+        tables[field].entries.withLock { entries in
+            for (feature, hashes) in computed where entries.count < Self.capacity {
+                entries.insert(feature, hashes)
             }
         }
+    }
+}
+
+/// A hash table from packed features to their hashes: open addressing with linear probing in a power-of-two
+/// number of slots, at most half full. A lookup is a multiply, a shift and usually one comparison of two
+/// words, where a `Dictionary` runs SipHash over the key; lookups are nearly all an encoding does with
+/// features once the common bigrams are known.
+struct FeatureHashTable: Sendable {
+    private var keys: [PackedFeature]
+    private var values: [FeatureHashCache.Hashes]
+    private(set) var count = 0
+    /// log2 of the slot count.
+    private var shift: Int
+
+    init() {
+        shift = 10
+        keys = Array(repeating: .empty, count: 1 << shift)
+        values = Array(repeating: FeatureHashCache.Hashes(h1: 0, h2: 0), count: 1 << shift)
+    }
+
+    subscript(feature: PackedFeature) -> FeatureHashCache.Hashes? {
+        guard feature != .empty else { return nil }
+        var slot = feature.slot(bits: shift)
+        let mask = keys.count - 1
+        while true {
+            if keys[slot] == feature { return values[slot] }
+            if keys[slot] == .empty { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds a feature not yet in the table (the empty feature, which marks free slots, is never stored).
+    mutating func insert(_ feature: PackedFeature, _ hashes: FeatureHashCache.Hashes) {
+        guard feature != .empty, self[feature] == nil else { return }
+        if 2 * (count + 1) > keys.count { grow() }
+        var slot = feature.slot(bits: shift)
+        let mask = keys.count - 1
+        while keys[slot] != .empty { slot = (slot + 1) & mask }
+        keys[slot] = feature
+        values[slot] = hashes
+        count += 1
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        shift += 1
+        keys = Array(repeating: .empty, count: 1 << shift)
+        values = Array(repeating: FeatureHashCache.Hashes(h1: 0, h2: 0), count: 1 << shift)
+        count = 0
+        for (feature, hashes) in zip(oldKeys, oldValues) where feature != .empty { insert(feature, hashes) }
     }
 }

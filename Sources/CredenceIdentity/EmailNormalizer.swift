@@ -33,6 +33,7 @@ public enum EmailNormalizer {
     /// no whitespace or controls), normalize the domain (see ``normalizeDomain(_:)``), then derive the match key
     /// and relay flag.
     public static func normalize(_ raw: String) throws(IdentifierError) -> NormalizedEmail {
+        if let email = asciiNormalized(raw) { return email }
         let text = TextFolding.nfc(TextFolding.trim(raw))
         if text.isEmpty { throw IdentifierError(.empty, "email address is empty") }
         guard let at = text.lastIndex(of: "@") else {
@@ -47,12 +48,60 @@ public enum EmailNormalizer {
             throw IdentifierError(.badEmail, "email local part contains whitespace or control characters")
         }
         let domain = try normalizeDomain(String(text[text.index(after: at)...]))
-        let isRelay = relayDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+        return normalizedEmail(local: local, domain: domain)
+    }
+
+    private static func normalizedEmail(local: String, domain: String) -> NormalizedEmail {
+        let isRelay = isRelayDomain(domain)
         return NormalizedEmail(
             normalized: local + "@" + domain,
             matchKey: isRelay ? local + "@" + domain : matchKey(local: local, domain: domain),
             isRelay: isRelay
         )
+    }
+
+    /// Whether a normalized domain is a relay domain or a subdomain of one. Normalized domains are ASCII (other
+    /// labels become `xn--` Punycode), so comparing bytes is comparing characters.
+    static func isRelayDomain(_ domain: String) -> Bool {
+        let bytes = domain.utf8
+        return relayDomains.contains { relay in
+            guard bytes.count >= relay.utf8.count, domain.hasSuffix(relay) else { return false }
+            return bytes.count == relay.utf8.count
+                || bytes[bytes.index(bytes.endIndex, offsetBy: -relay.utf8.count - 1)] == UInt8(ascii: ".")
+        }
+    }
+
+    /// ``normalize(_:)`` of an ASCII address that is valid as it stands, byte by byte; nil for anything else
+    /// (non-ASCII text, or any rule broken), which the full steps then normalize or reject with their message.
+    /// For ASCII, NFC, NFKC and the ideographic full stops change nothing, every character is one byte, and
+    /// a valid domain's labels are letters, digits and inner hyphens that need no Punycode.
+    static func asciiNormalized(_ raw: String) -> NormalizedEmail? {
+        guard TextFolding.isASCII(raw) else { return nil }
+        let text = Array(TextFolding.trim(raw).utf8)
+        guard let at = text.lastIndex(of: UInt8(ascii: "@")), at > 0, at <= 64 else { return nil }
+        let isUpper = { (byte: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        let local = text[..<at].map { isUpper($0) ? $0 | 0x20 : $0 }
+        // Whitespace and controls: every ASCII white-space character is a control or the space.
+        guard !local.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return nil }
+        var domain = text[(at + 1)...].map { isUpper($0) ? $0 | 0x20 : $0 }
+        if domain.last == UInt8(ascii: ".") { domain.removeLast() }
+        guard domain.count <= 253 else { return nil }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return nil }
+        for label in labels {
+            guard let first = label.first, let last = label.last, label.count <= 63, first != UInt8(ascii: "-"),
+                last != UInt8(ascii: "-"),
+                label.allSatisfy({
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
+                })
+            else { return nil }
+        }
+        guard labels.last!.contains(where: { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            return nil
+        }
+        return normalizedEmail(
+            local: String(decoding: local, as: UTF8.self), domain: String(decoding: domain, as: UTF8.self))
     }
 
     /// Normalizes a domain: map ideographic full stops to `.`, NFKC, lower-case, drop one trailing dot, then

@@ -21,7 +21,24 @@ public struct IdentifierTokenizer: Sendable {
     /// The token of an already normalized value. The caller is responsible for normalizing: tokens of
     /// unnormalized values never match anything.
     public func token(_ type: TokenType, normalized: String) -> String {
-        Base64.encodeURLSafe(key.hmac(Array(type.rawValue.utf8) + [0x00] + Array(normalized.utf8)))
+        let typeName = type.rawValue.utf8
+        let value = normalized.utf8
+        let code = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: typeName.count + 1 + value.count) {
+            message in
+            var end = 0
+            for byte in typeName {
+                message[end] = byte
+                end += 1
+            }
+            message[end] = 0x00
+            end += 1
+            for byte in value {
+                message[end] = byte
+                end += 1
+            }
+            return key.hmacCode(UnsafeBufferPointer(message))
+        }
+        return Base64.encodeURLSafe(code.bytes)
     }
 
     /// Normalizes with ``IdentifierNormalizer/normalize(_:as:defaultRegion:)`` and then tokenizes.

@@ -82,4 +82,9 @@ public struct LinkageKey: Sendable, Equatable, CustomStringConvertible {
     func hmac(_ message: [UInt8]) -> [UInt8] {
         keyedState.authenticationCode(for: message)
     }
+
+    /// HMAC-SHA256 under this key, as digest words (no allocation).
+    func hmacCode(_ message: UnsafeBufferPointer<UInt8>) -> SHA256State {
+        keyedState.code(for: message)
+    }
 }

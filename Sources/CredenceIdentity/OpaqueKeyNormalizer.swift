@@ -12,6 +12,7 @@ public enum OpaqueKeyNormalizer {
     /// splits), a non-empty rest, and no control characters anywhere.
     public static func normalize(_ raw: String) throws(IdentifierError) -> String {
         let text = TextFolding.nfc(TextFolding.trim(raw))
+        if isValidASCII(text) { return text }
         if text.isEmpty { throw IdentifierError(.empty, "key is empty") }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw IdentifierError(.badCharacter, "key contains control characters")
@@ -25,5 +26,25 @@ public enum OpaqueKeyNormalizer {
             throw IdentifierError(.badShape, "key must look like prefix:value with both parts non-empty")
         }
         return text
+    }
+
+    /// The checks below, byte by byte, for ASCII text that passes them all (a partner's customer keys, nearly
+    /// always): no control byte, and a `:` with a non-empty prefix free of spaces (the only ASCII white space
+    /// that is not a control) and a non-empty rest.
+    private static func isValidASCII(_ text: String) -> Bool {
+        var colon: Int?
+        var prefixHasSpace = false
+        for (offset, byte) in text.utf8.enumerated() {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if colon == nil {
+                if byte == UInt8(ascii: ":") {
+                    colon = offset
+                } else if byte == UInt8(ascii: " ") {
+                    prefixHasSpace = true
+                }
+            }
+        }
+        guard let colon else { return false }
+        return colon > 0 && colon < text.utf8.count - 1 && !prefixHasSpace
     }
 }

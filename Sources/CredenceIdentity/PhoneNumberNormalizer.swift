@@ -18,21 +18,7 @@ public enum PhoneNumberNormalizer {
     ///   - raw: the number as the partner holds it.
     ///   - defaultRegion: the region for numbers without a country code; `nil` requires international input.
     public static func normalize(_ raw: String, defaultRegion: PhoneRegion?) throws(IdentifierError) -> String {
-        let text = TextFolding.nfkc(TextFolding.trim(raw))
-        var digits = ""
-        var hasPlus = false
-        for character in text {
-            if separators.contains(character) || character.isWhitespace { continue }
-            if character == "+", digits.isEmpty, !hasPlus {
-                hasPlus = true
-            } else if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else if character.isLetter {
-                throw IdentifierError(.badCharacter, "phone number contains letters (no extensions or vanity numbers)")
-            } else {
-                throw IdentifierError(.badCharacter, "phone number contains '\(character)'")
-            }
-        }
+        let (digits, hasPlus) = try dialledDigits(raw)
         if digits.isEmpty { throw IdentifierError(.empty, "phone number has no digits") }
         if hasPlus { return try international(digits) }
         if digits.hasPrefix("00") { return try international(String(digits.dropFirst(2))) }
@@ -44,6 +30,46 @@ public enum PhoneNumberNormalizer {
         case .cn: return try chinaNational(digits)
         case .us, .ca: return "+1" + (try nanpNational(digits))
         }
+    }
+
+    /// The digits of a number as written, without separators and white space, and whether a `+` led them.
+    static func dialledDigits(_ raw: String) throws(IdentifierError) -> (digits: String, hasPlus: Bool) {
+        let text = TextFolding.nfkc(TextFolding.trim(raw))
+        var hasPlus = false
+        guard TextFolding.isASCII(text) else {
+            var digits = ""
+            for character in text {
+                if separators.contains(character) || character.isWhitespace { continue }
+                if character == "+", digits.isEmpty, !hasPlus {
+                    hasPlus = true
+                } else if character.isASCII, character.isNumber {
+                    digits.append(character)
+                } else {
+                    throw unexpected(character)
+                }
+            }
+            return (digits, hasPlus)
+        }
+        // The same rules byte by byte: in ASCII the separators, white space, digits and letters are single bytes
+        // (CR LF, one character, is white space like each of its bytes).
+        var digits: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: "/"), 0x09...0x0D:
+                continue
+            case UInt8(ascii: "+") where digits.isEmpty && !hasPlus: hasPlus = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(byte)
+            default: throw unexpected(Character(Unicode.Scalar(byte)))
+            }
+        }
+        return (String(decoding: digits, as: UTF8.self), hasPlus)
+    }
+
+    private static func unexpected(_ character: Character) -> IdentifierError {
+        character.isLetter
+            ? IdentifierError(.badCharacter, "phone number contains letters (no extensions or vanity numbers)")
+            : IdentifierError(.badCharacter, "phone number contains '\(character)'")
     }
 
     static func international(_ digits: String) throws(IdentifierError) -> String {

@@ -44,7 +44,7 @@ public struct PostalAddress: Hashable, Sendable, Codable {
     /// Throws `.empty` when every part is empty and `.badCountryCode` for an unusable country.
     public func normalized() throws(IdentifierError) -> PostalAddress {
         let country = try Self.normalizeCountry(country)
-        var postal = TextFolding.nfkc(postalCode).uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        var postal = Self.postalCharacters(postalCode)
         if country == "US", postal.count == 9, postal.allSatisfy(\.isNumber) { postal = String(postal.prefix(5)) }
         let regionText = TextFolding.foldedWords(region).joined(separator: " ")
         let result = PostalAddress(
@@ -59,11 +59,34 @@ public struct PostalAddress: Hashable, Sendable, Codable {
         return result
     }
 
+    /// The postal code's ASCII letters (upper-cased) and digits after NFKC; byte by byte for ASCII input, which
+    /// NFKC leaves as it is and where every letter and digit is a character of its own.
+    static func postalCharacters(_ text: String) -> String {
+        guard TextFolding.isASCII(text) else {
+            return TextFolding.nfkc(text).uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+        var kept: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept.append(byte)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): kept.append(byte & ~0x20)
+            default: continue
+            }
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
     static func streetLine(_ text: String) -> String {
         NameNormalizer.join(TextFolding.foldedWords(text).map { AddressVocabulary.streetWords[$0] ?? $0 })
     }
 
     static func normalizeCountry(_ raw: String) throws(IdentifierError) -> String {
+        // Two ASCII letters, the usual form, are the code upper-cased (the alpha-3 table has three letters).
+        let bytes = TextFolding.trim(raw).utf8
+        let isASCIILetter = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        if bytes.count == 2, bytes.allSatisfy(isASCIILetter) {
+            return String(decoding: bytes.map { $0 & ~0x20 }, as: UTF8.self)
+        }
         let text = TextFolding.nfkc(TextFolding.trim(raw)).uppercased()
         let code = AddressVocabulary.alpha3[text] ?? text
         guard code.isEmpty || (code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLetter }) else {

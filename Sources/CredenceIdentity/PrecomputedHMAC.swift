@@ -4,8 +4,9 @@ import Crypto
 ///
 /// Tokens and Bloom-filter features are short messages under a handful of keys, so keying dominated their
 /// cost: BoringSSL re-hashes both pads and allocates two digest contexts per MAC. Here a MAC of a message
-/// under 56 bytes is exactly two SHA-256 compressions and no allocation beyond the result. The output is
-/// HMAC-SHA256 (RFC 2104) bit for bit; tests compare it with swift-crypto's on random keys and lengths.
+/// under 56 bytes is exactly two SHA-256 compressions and no allocation: the outer block is built from the
+/// inner digest's words directly. The output is HMAC-SHA256 (RFC 2104) bit for bit; tests compare it with
+/// swift-crypto's on random keys and lengths.
 struct PrecomputedHMAC: Sendable {
     private let innerState: SHA256State
     private let outerState: SHA256State
@@ -29,29 +30,55 @@ struct PrecomputedHMAC: Sendable {
 
     /// The 32-byte MAC of `message`.
     func authenticationCode(for message: some Collection<UInt8>) -> [UInt8] {
-        let innerDigest = innerState.finishing(message, precedingBytes: 64)
-        return outerState.finishing(innerDigest, precedingBytes: 64)
+        code(for: message).bytes
+    }
+
+    /// The MAC as the eight big-endian words of the outer digest, without allocating.
+    func code(for message: some Collection<UInt8>) -> SHA256State {
+        if let code = message.withContiguousStorageIfAvailable({ code(for: $0) }) { return code }
+        return Array(message).withUnsafeBufferPointer { code(for: $0) }
+    }
+
+    func code(for message: UnsafeBufferPointer<UInt8>) -> SHA256State {
+        outerState.finishing(digest: innerState.finishing(message, precedingBytes: 64))
     }
 }
 
-/// The eight working words of SHA-256 (FIPS 180-4) between blocks.
-private struct SHA256State: Sendable {
+/// The eight working words of SHA-256 (FIPS 180-4) between blocks; after the last block, the digest.
+struct SHA256State: Sendable {
     var h0, h1, h2, h3, h4, h5, h6, h7: UInt32
 
     static let initial = SHA256State(
         h0: 0x6a09_e667, h1: 0xbb67_ae85, h2: 0x3c6e_f372, h3: 0xa54f_f53a, h4: 0x510e_527f, h5: 0x9b05_688c,
         h6: 0x1f83_d9ab, h7: 0x5be0_cd19)
 
-    /// Hashes the rest of a message after `precedingBytes` (a multiple of 64) already went into this state,
-    /// with the standard padding, and returns the digest.
-    func finishing(_ message: some Collection<UInt8>, precedingBytes: Int) -> [UInt8] {
-        if let digest = message.withContiguousStorageIfAvailable({ finishing($0, precedingBytes: precedingBytes) }) {
-            return digest
+    /// The 32 digest bytes, big-endian words in order.
+    var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            func put(_ word: UInt32, at index: Int) {
+                digest[4 * index] = UInt8(truncatingIfNeeded: word >> 24)
+                digest[4 * index + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                digest[4 * index + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                digest[4 * index + 3] = UInt8(truncatingIfNeeded: word)
+            }
+            put(h0, at: 0)
+            put(h1, at: 1)
+            put(h2, at: 2)
+            put(h3, at: 3)
+            put(h4, at: 4)
+            put(h5, at: 5)
+            put(h6, at: 6)
+            put(h7, at: 7)
+            count = 32
         }
-        return Array(message).withUnsafeBufferPointer { finishing($0, precedingBytes: precedingBytes) }
     }
 
-    private func finishing(_ message: UnsafeBufferPointer<UInt8>, precedingBytes: Int) -> [UInt8] {
+    /// Digest bytes 0..<8 and 8..<16 as big-endian integers (the Bloom encoder's h1 and h2).
+    var leadingWords: (UInt64, UInt64) { (UInt64(h0) << 32 | UInt64(h1), UInt64(h2) << 32 | UInt64(h3)) }
+
+    /// Hashes the rest of a message after `precedingBytes` (a multiple of 64) already went into this state,
+    /// with the standard padding, and returns the final state.
+    func finishing(_ message: UnsafeBufferPointer<UInt8>, precedingBytes: Int) -> SHA256State {
         var state = self
         var whole = 0
         while message.count - whole >= 64 {
@@ -59,7 +86,7 @@ private struct SHA256State: Sendable {
             whole += 64
         }
         let rest = message.count - whole
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { block in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { block in
             for index in 0..<rest { block[index] = message[whole + index] }
             block[rest] = 0x80
             let end = rest < 56 ? 64 : 128
@@ -68,24 +95,29 @@ private struct SHA256State: Sendable {
             for index in 0..<8 { block[end - 8 + index] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * index)) }
             state.compress(UnsafeBufferPointer(rebasing: block[0..<64]))
             if end == 128 { state.compress(UnsafeBufferPointer(rebasing: block[64..<128])) }
-            return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
-                func put(_ word: UInt32, at index: Int) {
-                    digest[4 * index] = UInt8(truncatingIfNeeded: word >> 24)
-                    digest[4 * index + 1] = UInt8(truncatingIfNeeded: word >> 16)
-                    digest[4 * index + 2] = UInt8(truncatingIfNeeded: word >> 8)
-                    digest[4 * index + 3] = UInt8(truncatingIfNeeded: word)
-                }
-                put(state.h0, at: 0)
-                put(state.h1, at: 1)
-                put(state.h2, at: 2)
-                put(state.h3, at: 3)
-                put(state.h4, at: 4)
-                put(state.h5, at: 5)
-                put(state.h6, at: 6)
-                put(state.h7, at: 7)
-                count = 32
-            }
         }
+        return state
+    }
+
+    /// Hashes a 32-byte digest after one 64-byte block (the outer hash of HMAC): a single padded block whose
+    /// words are the digest's words, the `0x80` marker and the bit length 96 · 8.
+    func finishing(digest: SHA256State) -> SHA256State {
+        var state = self
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            words[0] = digest.h0
+            words[1] = digest.h1
+            words[2] = digest.h2
+            words[3] = digest.h3
+            words[4] = digest.h4
+            words[5] = digest.h5
+            words[6] = digest.h6
+            words[7] = digest.h7
+            words[8] = 0x8000_0000
+            for index in 9..<15 { words[index] = 0 }
+            words[15] = (64 + 32) * 8
+            state.compress(scheduling: words)
+        }
+        return state
     }
 
     mutating func compress(_ block: [UInt8]) {
@@ -99,31 +131,36 @@ private struct SHA256State: Sendable {
                     UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
                     | UInt32(block[4 * t + 3])
             }
-            for t in 16..<64 {
-                let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-                let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-            Self.roundConstants.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                    let choice = (e & f) ^ (~e & g)
-                    let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ s0 &+ majority)
-                }
-            }
-            h0 &+= a
-            h1 &+= b
-            h2 &+= c
-            h3 &+= d
-            h4 &+= e
-            h5 &+= f
-            h6 &+= g
-            h7 &+= h
+            compress(scheduling: w)
         }
+    }
+
+    /// One compression of the block whose 16 words are `w[0..<16]`; `w` has room for the 64-word schedule.
+    private mutating func compress(scheduling w: UnsafeMutableBufferPointer<UInt32>) {
+        for t in 16..<64 {
+            let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
+            let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
+            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+        Self.roundConstants.withUnsafeBufferPointer { k in
+            for t in 0..<64 {
+                let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                let choice = (e & f) ^ (~e & g)
+                let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+                let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ s0 &+ majority)
+            }
+        }
+        h0 &+= a
+        h1 &+= b
+        h2 &+= c
+        h3 &+= d
+        h4 &+= e
+        h5 &+= f
+        h6 &+= g
+        h7 &+= h
     }
 
     private static let roundConstants: [UInt32] = [

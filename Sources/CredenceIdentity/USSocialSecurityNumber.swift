@@ -15,6 +15,7 @@ public enum USSocialSecurityNumber {
     /// (`000000000`, `999999999`, ...) are fillers and throw `.absentValue`; area 000, 666 or 900-999, group 00,
     /// serial 0000 and ``voidedNumbers`` throw `.reservedNumber`.
     public static func normalize(_ raw: String) throws(IdentifierError) -> String {
+        if let digits = validASCIIDigits(raw) { return digits }
         let text = TextFolding.nfkc(TextFolding.trim(raw)).filter { !$0.isWhitespace && $0 != "-" }
         if text.isEmpty { throw IdentifierError(.empty, "SSN is empty") }
         guard let digits = TextFolding.asciiDigits(text, removing: []) else {
@@ -38,5 +39,27 @@ public enum USSocialSecurityNumber {
             throw IdentifierError(.reservedNumber, "SSN is a voided advertising or sample number")
         }
         return digits
+    }
+
+    /// The checks above, byte by byte, for an ASCII number that passes them all; nil for anything else, which
+    /// the checks above then reject with their message. In ASCII, NFKC changes nothing and the white space
+    /// (tab to carriage return, and space) is single bytes.
+    private static func validASCIIDigits(_ raw: String) -> String? {
+        var digits: [UInt8] = []
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(byte)
+            case UInt8(ascii: " "), UInt8(ascii: "-"), 0x09...0x0D: continue
+            default: return nil
+            }
+        }
+        guard digits.count == 9, digits.contains(where: { $0 != digits[0] }) else { return nil }
+        let number = String(decoding: digits, as: UTF8.self)
+        let value = { (range: Range<Int>) in digits[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        let area = value(0..<3)
+        guard area != 0, area != 666, area < 900, value(3..<5) != 0, value(5..<9) != 0,
+            !voidedNumbers.contains(number)
+        else { return nil }
+        return number
     }
 }

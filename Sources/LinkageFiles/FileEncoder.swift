@@ -25,19 +25,21 @@ public struct EncodedFile: Sendable {
     public var path: String
     public var ids: [String]
     public var statistics: EncodingStatistics
-    /// Time spent parsing the CSV, and time spent (on every core) encoding its rows.
+    /// Time spent parsing and checking the CSV rows, and the time the reading then waited for the encoding
+    /// (which runs on every core, overlapping the reading of the next chunk): together, the file's wall time.
     public var readingTime: Duration
     public var encodingTime: Duration
 }
 
-/// Reads a CSV file row by row and encodes it in chunks spread over every core (an encoding costs ~0.1 ms,
-/// nearly all of it HMACs), so a million rows are never held as text at once.
+/// Reads a CSV file row by row and encodes it in chunks spread over every core, so a million rows are never
+/// held as text at once: while one chunk is encoded the next is read, and then waits for it.
 public struct FileEncoder: Sendable {
     public var delimiter: UInt8
     public var linkageKey: LinkageKey
     public var defaultRegion: PhoneRegion?
     public var dateFormat: BirthDateFormat?
-    /// Rows per parallel chunk: large enough to keep the cores busy, small enough to bound the text in memory.
+    /// Rows per parallel chunk: large enough to keep the cores busy, small enough to bound the text in memory
+    /// (two chunks at most: the one being encoded and the one being read).
     public var chunkSize = 8192
 
     public init(delimiter: UInt8, linkageKey: LinkageKey, defaultRegion: PhoneRegion?, dateFormat: BirthDateFormat?) {
@@ -49,7 +51,7 @@ public struct FileEncoder: Sendable {
 
     /// Reads and encodes `file`. Rows are numbered from `firstIndex` (the right file continues after the left);
     /// `makeRecord` turns each row's subject into what the caller keeps, on the encoding threads, and `consume`
-    /// receives the records of each chunk in row order.
+    /// receives the records of each chunk in row order, on the calling thread.
     ///
     /// Fails at the first row that breaks the file's structure: a row with a different number of fields than
     /// the header, an empty or repeated id, an id with a control character.
@@ -74,45 +76,72 @@ public struct FileEncoder: Sendable {
         var lineOfID: [String: Int] = [:]
         var chunk: [MappedRow] = []
         chunk.reserveCapacity(chunkSize)
-        func flush() throws(LinkError) {
-            let encodingStart = clock.now
-            let (records, statistics) = try Self.encodeInParallel(chunk, path: file.path, encoder, makeRecord)
+        var encoding: ChunkEncoding<Record>?
+        // Never leave a chunk encoding behind, whatever ends the reading.
+        defer { encoding?.wait() }
+        /// Waits for the chunk being encoded and hands its records over.
+        func finishEncoding() throws(LinkError) {
+            guard let current = encoding else { return }
+            encoding = nil
+            let waitStart = clock.now
+            let (records, statistics) = try current.wait().get()
+            result.encodingTime += clock.now - waitStart
             result.statistics.merge(statistics)
-            result.encodingTime += clock.now - encodingStart
             try consume(records)
-            chunk.removeAll(keepingCapacity: true)
         }
-        while let row = try LinkError.csv({ () throws(CSVFileError) in try reader.nextRow() }) {
-            guard row.fields.count == columns.count else {
-                throw .input(
-                    file.path, line: row.line,
-                    "the row has \(row.fields.count) fields but the header has \(columns.count) "
-                        + "(quote fields that contain the delimiter or a line break)")
-            }
-            let id = row.fields[columns.id]
-            if id.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                throw .input(file.path, line: row.line, "missing id: column '\(file.mapping.idColumn)' is empty")
-            }
-            if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                throw .input(file.path, line: row.line, "the id contains a control character (a tab or line break)")
-            }
-            if let first = lineOfID.updateValue(row.line, forKey: id) {
-                throw .input(file.path, line: row.line, "duplicate id '\(id)' (first on line \(first))")
-            }
-            result.ids.append(id)
-            chunk.append(
-                MappedRow(
-                    index: firstIndex + result.ids.count - 1, line: row.line, id: id,
-                    values: columns.mapped.map { row.fields[$0] }))
-            if chunk.count == chunkSize { try flush() }
+        func startEncoding() throws(LinkError) {
+            try finishEncoding()
+            encoding = ChunkEncoding(chunk, path: file.path, encoder, makeRecord)
+            chunk = []
+            chunk.reserveCapacity(chunkSize)
         }
-        if !chunk.isEmpty { try flush() }
+        do throws(LinkError) {
+            while let row = try LinkError.csv({ () throws(CSVFileError) in try reader.nextRow() }) {
+                guard row.fields.count == columns.count else {
+                    throw .input(
+                        file.path, line: row.line,
+                        "the row has \(row.fields.count) fields but the header has \(columns.count) "
+                            + "(quote fields that contain the delimiter or a line break)")
+                }
+                let id = row.fields[columns.id]
+                if SubjectEncoder.isBlank(id) {
+                    throw .input(file.path, line: row.line, "missing id: column '\(file.mapping.idColumn)' is empty")
+                }
+                if Self.containsControlCharacter(id) {
+                    throw .input(file.path, line: row.line, "the id contains a control character (a tab or line break)")
+                }
+                if let first = lineOfID.updateValue(row.line, forKey: id) {
+                    throw .input(file.path, line: row.line, "duplicate id '\(id)' (first on line \(first))")
+                }
+                result.ids.append(id)
+                chunk.append(
+                    MappedRow(
+                        index: firstIndex + result.ids.count - 1, line: row.line, id: id,
+                        values: columns.mapped.map { row.fields[$0] }))
+                if chunk.count == chunkSize { try startEncoding() }
+            }
+            if !chunk.isEmpty { try startEncoding() }
+        } catch {
+            // A row of the chunk still encoding comes before this one: its failure is the first.
+            try finishEncoding()
+            throw error
+        }
+        try finishEncoding()
         result.readingTime = clock.now - start - result.encodingTime
         return result
     }
 
+    /// Whether an id holds a control character (U+0000-U+001F, U+007F-U+009F): it would break the output CSV.
+    static func containsControlCharacter(_ id: String) -> Bool {
+        for byte in id.utf8 {
+            if byte >= 0x80 { return id.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+            if byte < 0x20 || byte == 0x7F { return true }
+        }
+        return false
+    }
+
     /// Encodes contiguous slices of the chunk concurrently and returns the records in row order.
-    private static func encodeInParallel<Record: Sendable>(
+    fileprivate static func encodeInParallel<Record: Sendable>(
         _ rows: [MappedRow], path: String, _ encoder: SubjectEncoder,
         _ makeRecord: @escaping @Sendable (MappedRow, SubjectReference) -> Record
     ) throws(LinkError) -> ([Record], EncodingStatistics) {
@@ -145,5 +174,35 @@ public struct FileEncoder: Sendable {
             statistics.merge(sliceStatistics)
         }
         return (records, statistics)
+    }
+}
+
+/// One chunk being encoded on the other threads while the reader goes on: started on creation, collected with
+/// ``wait()``.
+private final class ChunkEncoding<Record: Sendable>: Sendable {
+    typealias Outcome = Result<([Record], EncodingStatistics), LinkError>
+
+    private let done = DispatchGroup()
+    private let outcome = Mutex<Outcome?>(nil)
+
+    init(
+        _ rows: [MappedRow], path: String, _ encoder: SubjectEncoder,
+        _ makeRecord: @escaping @Sendable (MappedRow, SubjectReference) -> Record
+    ) {
+        done.enter()
+        DispatchQueue.global().async {
+            let encoded = Result { () throws(LinkError) in
+                try FileEncoder.encodeInParallel(rows, path: path, encoder, makeRecord)
+            }
+            self.outcome.withLock { $0 = encoded }
+            self.done.leave()
+        }
+    }
+
+    /// Blocks until the chunk is encoded; then returns at once.
+    @discardableResult
+    func wait() -> Outcome {
+        done.wait()
+        return outcome.withLock { $0! }
     }
 }

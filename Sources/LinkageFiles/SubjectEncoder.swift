@@ -127,9 +127,21 @@ struct SubjectEncoder: Sendable {
         (slots[field] ?? []).map { row.values[$0] }.filter { !Self.isBlank($0) }
     }
 
-    private func value(_ field: LinkField, _ row: MappedRow) -> String? { values(field, row).first }
+    /// The first non-blank value of a field.
+    private func value(_ field: LinkField, _ row: MappedRow) -> String? {
+        for slot in slots[field] ?? [] where !Self.isBlank(row.values[slot]) { return row.values[slot] }
+        return nil
+    }
 
-    private static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    /// Whether a cell is empty or white space only.
+    static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+            // The ASCII white space: tab, LF, VT, FF, CR and space.
+            if byte != UInt8(ascii: " ") && !(0x09...0x0D).contains(byte) { return false }
+        }
+        return true
+    }
 
     /// The country as adapters normalize it (alpha-3 of common markets mapped), or nil when absent or unusable.
     private func usableCountry(_ row: MappedRow, _ statistics: inout EncodingStatistics) -> String? {
