@@ -421,7 +421,7 @@ let package = Package(
             dependencies: [
                 "credence", "credence-aggregator", "credence-lending-adapter", "credence-commerce-adapter",
                 "credence-social-adapter", "CredenceTesting", "Metro2", "AdapterCore", "CredenceIdentity",
-                "CredenceProtocol",
+                "CredenceProtocol", "CredenceStore",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,3 +1,4 @@
+import CredenceStore
 import CredenceTesting
 import Foundation
 import Testing
@@ -72,14 +73,18 @@ import Testing
             return total + (batch["records"] as! [Any]).count
         }
         #expect(status["records"] as? Int == dryRunRecords)
-        let provenance = try federation.query(
-            """
-            SELECT count(*), count(DISTINCT json_extract(CAST(r.body AS TEXT), '$.provenance.file') || ':' ||
-                coalesce(json_extract(CAST(r.body AS TEXT), '$.provenance.line'),
-                json_extract(CAST(r.body AS TEXT), '$.provenance.offset')) || ':' || r.record_id)
-            FROM records r JOIN batches b ON b.leaf_index = r.leaf_index WHERE b.partner_id = '\(lender.id)'
-            """)
-        #expect(provenance == ["\(dryRunRecords)|\(dryRunRecords)"], "every record once")
+        // Each stored record, read back from its batch's signed payload, names its place in the files.
+        let store = try SQLiteStore(path: federation.aggregator.databasePath)
+        var places: [String] = []
+        for batch in try await store.batchesToLink(from: 0, limit: 1_000_000) where batch.partnerID == lender.id {
+            for body in batch.records {
+                let record = try JSONSerialization.jsonObject(with: Data(body)) as! [String: Any]
+                let provenance = record["provenance"] as? [String: Any] ?? [:]
+                let position = provenance["line"] ?? provenance["offset"] ?? "-"
+                places.append("\(provenance["file"] ?? "-"):\(position):\(record["record_id"] ?? "-")")
+            }
+        }
+        #expect(places.count == dryRunRecords && Set(places).count == dryRunRecords, "every record once")
         #expect(try federation.query("SELECT count(*) FROM conflicts") == ["0"])
     }
 
