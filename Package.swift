@@ -274,6 +274,7 @@ let package = Package(
                 "FeatureFiles",
                 "Scorecard",
                 "ScorecardFiles",
+                "CSVFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -364,7 +365,7 @@ let package = Package(
             name: "ScorecardTests", dependencies: ["Scorecard", "CredenceProtocol", "CreditFeatures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ScorecardFilesTests", dependencies: ["ScorecardFiles", "Scorecard", "CredenceTesting"],
+            name: "ScorecardFilesTests", dependencies: ["ScorecardFiles", "Scorecard", "CredenceTesting", "CSVFiles"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "IdentityResolutionTests",

@@ -1,3 +1,4 @@
+import CSVFiles
 public import CredenceIdentity
 import Foundation
 

@@ -1,4 +1,5 @@
 import CSVFiles
+
 /// Which column of a file holds the row id and which columns hold which ``LinkField``s, as given with `--id`
 /// and `--map COLUMN=FIELD`.
 public struct ColumnMapping: Sendable, Equatable {

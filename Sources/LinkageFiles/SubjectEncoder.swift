@@ -1,4 +1,5 @@
 import AdapterCore
+import CSVFiles
 import CredenceIdentity
 import CredenceProtocol
 

@@ -1,3 +1,4 @@
+import CSVFiles
 import CredenceProtocol
 import Foundation
 public import Scorecard

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSVFiles
 import CredenceProtocol
 import CreditFeatures
 import FeatureFiles

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSVFiles
 import CredenceIdentity
 import CredenceProtocol
 import Foundation

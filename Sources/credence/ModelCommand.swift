@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSVFiles
 import Foundation
 import Scorecard
 import ScorecardFiles

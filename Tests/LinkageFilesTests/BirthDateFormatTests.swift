@@ -1,3 +1,4 @@
+import CSVFiles
 import CredenceIdentity
 import LinkageFiles
 import Testing

@@ -1,3 +1,4 @@
+import CSVFiles
 import CredenceIdentity
 import CredenceProtocol
 import CredenceTesting

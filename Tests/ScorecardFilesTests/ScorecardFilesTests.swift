@@ -1,3 +1,4 @@
+import CSVFiles
 import CredenceTesting
 import Foundation
 import Scorecard
