@@ -136,12 +136,21 @@ let package = Package(
             dependencies: ["Linkage", "CredenceStore", "CredenceProtocol"],
             swiftSettings: strictSettings
         ),
-        // The aggregator service: configuration, HTTPS API, metrics, partner registry, the linking service.
+        // The scoring stage: keeps every person's features and score current as linking changes files, re-scores
+        // everyone when the model changes, and ships the default model.
+        .target(
+            name: "PersonScoring",
+            dependencies: ["CredenceStore", "CredenceProtocol", "CredenceIdentity", "CreditFeatures", "Scorecard"],
+            swiftSettings: strictSettings
+        ),
+        // The aggregator service: configuration, HTTPS API, metrics, partner and consumer registries, the linking
+        // and scoring services, score publishing.
         .target(
             name: "CredenceAggregator",
             dependencies: [
                 "CredenceIngest", "CredenceStore", "CredenceLog", "CredenceCertificates", "CredenceProtocol",
-                "TransparencyLog", "IdentityResolution", "Linkage",
+                "TransparencyLog", "IdentityResolution", "Linkage", "PersonScoring", "Scorecard", "CredenceIdentity",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -238,7 +247,7 @@ let package = Package(
         .executableTarget(
             name: "credence-aggregator",
             dependencies: [
-                "CredenceAggregator", "CredenceStore", "IdentityResolution",
+                "CredenceAggregator", "CredenceStore", "IdentityResolution", "PersonScoring", "CredenceProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -433,6 +442,11 @@ let package = Package(
                 "CommerceExports", "SocialExports", "AdapterCore", "LendingAdapter", "CommerceAdapter", "SocialAdapter",
                 "CredenceTesting",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PersonScoringTests",
+            dependencies: ["PersonScoring", "CredenceProtocol", "Scorecard"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -9,6 +9,8 @@ import Linkage
 public import Logging
 import NIOCore
 import NIOSSL
+import PersonScoring
+import Scorecard
 import Synchronization
 import TransparencyLog
 
@@ -49,18 +51,25 @@ public enum AggregatorServer {
         // One pending wake-up is enough: the linking service catches up with everything appended.
         let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let linkage = configuration.linkage ?? .init()
+        let (scoringWakeups, wakeScoring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let metrics = AggregatorMetrics()
+        let scoringSettings = configuration.scoring ?? .init()
+        let scoring = ScoringService(
+            scorer: IncrementalScorer(store: store, scorer: PersonScorer(model: try scoringModel(directory))),
+            identities: store, fixedAsOf: scoringSettings.asOf.map(CalendarDate.init(unchecked:)),
+            wakeups: scoringWakeups, wake: wakeScoring, metrics: metrics, logger: logger)
         let linking = LinkingService(
             store: store,
             settings: LinkageSettings(
                 threshold: linkage.threshold, maxClusterSize: linkage.maxPersonSubjects,
                 duplicateFreeSources: Set(linkage.duplicateFreePartners)),
-            wakeups: wakeups, wake: wake, logger: logger)
+            wakeups: wakeups, wake: wake, linked: wakeScoring, logger: logger)
         let routes = AggregatorRoutes(
-            ingestor: ingestor, store: store, identities: store, log: log, metrics: AggregatorMetrics(),
+            ingestor: ingestor, store: store, identities: store, scores: store, log: log, metrics: metrics,
             configuration: configuration, adminToken: try directory.adminToken(),
             rateLimiter: PartnerRateLimiter(
                 rate: configuration.partnerRequestsPerSecond, burst: configuration.partnerBurst),
-            ready: ready, appended: wake)
+            ready: ready, appended: wake, inquiryRecorded: wakeScoring, signingKey: try directory.logSigningKey())
         let router = Router(context: AggregatorRequestContext.self)
         routes.register(on: router)
 
@@ -73,7 +82,7 @@ public enum AggregatorServer {
         let app = Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "credence-aggregator"),
-            services: linkage.enabled ? [linking] : [],
+            services: linkage.enabled ? [linking, scoring] : [scoring],
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 let url = "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
@@ -90,6 +99,20 @@ public enum AggregatorServer {
         }
         try await app.runService()
         logger.notice("stopped", metadata: ["log_size": "\(log.size)"])
+    }
+
+    /// The configured scorecard, or the one shipped with Credence.
+    static func scoringModel(_ directory: AggregatorDirectory) throws -> ScoringModel {
+        guard let path = directory.configuration.scoring?.model else { return ScoringModel.bundledDefault() }
+        guard let data = FileManager.default.contents(atPath: directory.path(path)) else {
+            throw AggregatorError.configuration("cannot read the scoring model \(directory.path(path))")
+        }
+        do {
+            return try ScoringModel(json: Array(data))
+        } catch {
+            throw AggregatorError.configuration(
+                "the scoring model \(directory.path(path)) is refused: \(error.message)")
+        }
     }
 
     static func tlsConfiguration(_ directory: AggregatorDirectory) throws -> TLSConfiguration {

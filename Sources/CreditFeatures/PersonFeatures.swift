@@ -14,6 +14,14 @@ public struct FeatureVector: Sendable, Equatable {
         get { values[feature.rawValue] }
         set { values[feature.rawValue] = newValue }
     }
+
+    /// A value as text, as feature tables write it and categorical model features read it: integers without a
+    /// fraction, others in Swift's shortest exact form, missing as empty.
+    public static func text(of value: Double?) -> String {
+        guard let value else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
 }
 
 /// A person's features at an as-of date and, for each feature, the batches whose records it was computed

@@ -101,21 +101,13 @@ public struct FeatureTableJob: Sendable {
             let features = file.features(asOf: asOf)
             if file.factCount > 0 { report.personsWithRecords += 1 }
             try FeatureFileError.csv { () throws(CSVFileError) in
-                try output.writeRecord([personID] + features.vector.values.map(FeatureTableJob.cell))
+                try output.writeRecord([personID] + features.vector.values.map(FeatureVector.text(of:)))
             }
         }
         try FeatureFileError.csv { () throws(CSVFileError) in try output.commit() }
         report.computingTime = clock.now - computing
         report.totalTime = clock.now - start
         return report
-    }
-
-    /// A value as the table writes it: integers without a fraction, others in Swift's shortest exact form,
-    /// missing as an empty cell.
-    static func cell(_ value: Double?) -> String {
-        guard let value else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
     }
 }
 

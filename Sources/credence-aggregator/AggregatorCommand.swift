@@ -10,7 +10,9 @@ struct AggregatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "credence-aggregator",
         abstract: "The Credence aggregator: verifies, stores and logs partners' signed batches.",
-        subcommands: [InitCommand.self, ServeCommand.self, PartnerCommand.self, PersonCommand.self]
+        subcommands: [
+            InitCommand.self, ServeCommand.self, PartnerCommand.self, ConsumerCommand.self, PersonCommand.self,
+        ]
     )
 }
 

@@ -2,14 +2,14 @@ import ArgumentParser
 import CredenceAggregator
 import CredenceStore
 import Foundation
-import IdentityResolution
 
 /// `person show`: why the subjects of a person were linked, read from the aggregator's database (the same
 /// report as `GET /v1/admin/persons/{id}`).
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
-        abstract: "Explain identity resolution: a person's subjects and every merge and split with its evidence.",
+        abstract:
+            "Show a person's file: its subjects, every merge and split with its evidence, its score and inquiries.",
         subcommands: [Show.self]
     )
 
@@ -40,7 +40,7 @@ struct PersonCommand: AsyncParsableCommand {
             guard let id, let file = try await store.personFile(id) else {
                 throw AggregatorError(.usage, "no person \(personID ?? "")")
             }
-            let report = PersonReport(file)
+            let report = try await PersonFileReport.load(file, scores: store)
             if json {
                 PartnerCommand.print(report)
             } else {

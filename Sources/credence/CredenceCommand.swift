@@ -20,7 +20,7 @@ struct CredenceCommand: AsyncParsableCommand {
         subcommands: [
             KeygenCommand.self, SignCommand.self, VerifyCommand.self, InspectCommand.self, LinkageKeyCommand.self,
             TokenCommand.self, PushCommand.self, VerifyReceiptCommand.self, LogCommand.self, SimulateCommand.self,
-            LinkCommand.self, FeaturesCommand.self, ModelCommand.self,
+            LinkCommand.self, FeaturesCommand.self, ModelCommand.self, ScoreCommand.self, VerifyReportCommand.self,
         ]
     )
 

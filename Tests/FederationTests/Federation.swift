@@ -26,15 +26,16 @@ struct Federation {
     let aggregator: AggregatorProcess
     let partners: [Partner]
 
-    /// Simulates `people` people, starts an aggregator and creates and registers an adapter per partner.
-    static func start(people: Int, seed: Int) async throws -> Federation {
+    /// Simulates `people` people, starts an aggregator (with `environment` added to its own) and creates and
+    /// registers an adapter per partner.
+    static func start(people: Int, seed: Int, environment: [String: String] = [:]) async throws -> Federation {
         let root = try TemporaryDirectory()
         let simulation = root.path("simulation")
         try await expectSuccess(
             "credence",
             ["simulate", "--people", "\(people)", "--seed", "\(seed)", "--months", "2", "--out", simulation, "--quiet"])
         let aggregator = try AggregatorProcess.initialize(in: root.path("aggregator"), id: "agg-federation")
-        try aggregator.start()
+        try aggregator.start(environment: environment)
         let linkageKey = root.path("federation.linkage-key")
         try await expectSuccess("credence", ["linkage-key", "new", "--out", linkageKey])
 
@@ -70,6 +71,25 @@ struct Federation {
     }
 
     func stop() { aggregator.stop() }
+
+    /// Pushes every partner's exports through its adapter (one-shot backfill).
+    func backfillAll() async throws {
+        for partner in partners {
+            try await Self.expectSuccess(
+                partner.executable,
+                ["backfill", "--dir", partner.adapterDirectory, "--progress", "none"] + partner.inputs)
+        }
+    }
+
+    /// Waits until linking, or linking and scoring, have caught up with every accepted batch.
+    func waitUntilCaughtUp(scoring: Bool = false) async throws {
+        let progress = scoring ? "SELECT scored_leaves FROM scoring_state" : "SELECT linked_leaves FROM linkage_state"
+        for _ in 0..<1200 {
+            if try query(progress) == (try query("SELECT count(*) FROM batches")) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw FederationError("\(scoring ? "scoring" : "linking") did not catch up with ingest in 2 minutes")
+    }
 
     /// A listed directory (the X platform's folder of archives) stands for the files in it, in name order.
     static func expandingDirectories(_ paths: [String]) throws -> [String] {

@@ -29,6 +29,22 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
     public var durableCommits: Bool
     /// Identity resolution; absent in files written before it existed, which get the defaults.
     public var linkage: LinkageConfiguration?
+    /// Scoring and publishing; absent in files written before they existed, which get the defaults.
+    public var scoring: ScoringConfiguration?
+
+    /// How persons are scored (design §6).
+    public struct ScoringConfiguration: Codable, Sendable, Equatable {
+        /// A scorecard model file (`protocol/scorecard.md`); nil scores with the model shipped with Credence.
+        public var model: String?
+        /// The day features are computed as of (`YYYY-MM-DD`); nil means today (UTC), so scores move on at
+        /// midnight. A fixed date suits replayed or simulated data.
+        public var asOf: String?
+
+        public init(model: String? = nil, asOf: String? = nil) {
+            self.model = model
+            self.asOf = asOf
+        }
+    }
 
     /// How accepted subjects are linked into persons (design §5).
     public struct LinkageConfiguration: Codable, Sendable, Equatable {
@@ -84,6 +100,7 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
         self.maxConcurrentIngests = 64
         self.durableCommits = true
         self.linkage = LinkageConfiguration()
+        self.scoring = ScoringConfiguration()
     }
 
     /// Applies `CREDENCE_AGGREGATOR_*` variables (e.g. `CREDENCE_AGGREGATOR_LISTEN`,
@@ -118,6 +135,16 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
         if let text = value("MAX_CONCURRENT_INGESTS") {
             maxConcurrentIngests = try Self.integer(text, "CREDENCE_AGGREGATOR_MAX_CONCURRENT_INGESTS")
         }
+        if let model = value("SCORING_MODEL") {
+            var scoring = self.scoring ?? ScoringConfiguration()
+            scoring.model = model.isEmpty ? nil : model
+            self.scoring = scoring
+        }
+        if let asOf = value("SCORING_AS_OF") {
+            var scoring = self.scoring ?? ScoringConfiguration()
+            scoring.asOf = asOf.isEmpty ? nil : asOf
+            self.scoring = scoring
+        }
         if let text = value("LINKAGE_ENABLED") {
             guard let enabled = Self.boolean(text) else {
                 throw AggregatorError.configuration("CREDENCE_AGGREGATOR_LINKAGE_ENABLED must be true or false")
@@ -148,6 +175,9 @@ public struct AggregatorConfiguration: Codable, Sendable, Equatable {
         if let linkage, !(0.5..<1).contains(linkage.threshold) || linkage.maxPersonSubjects < 2 {
             throw AggregatorError.configuration(
                 "linkage.threshold must be in [0.5, 1) and linkage.max_person_subjects at least 2")
+        }
+        if let asOf = scoring?.asOf, !CalendarDate.isValid(asOf) {
+            throw AggregatorError.configuration("scoring.as_of must be a date like 2024-12-31, got '\(asOf)'")
         }
         if requireClientCertificate && clientCA == nil {
             throw AggregatorError.configuration("requireClientCertificate needs clientCA")

@@ -9,6 +9,8 @@ import NIOCore
 struct AdminRoutes: Sendable {
     let store: any Store
     let identities: any IdentityStore
+    let scores: any ScoreStore
+    let consumers: ConsumerRegistry
     let adminToken: String
     /// Whether the linking service runs (`linkage.enabled`).
     let linkingEnabled: Bool
@@ -21,6 +23,12 @@ struct AdminRoutes: Sendable {
 
     struct NewKey: Decodable {
         let publicKey: String
+    }
+
+    struct NewConsumer: Decodable {
+        let consumerID: String
+        let name: String
+        let purposes: [String]
     }
 
     func register(on group: RouterGroup<AggregatorRequestContext>) {
@@ -59,7 +67,7 @@ struct AdminRoutes: Sendable {
             guard let file = try await identities.personFile(id) else {
                 throw ProblemError(.notFound, "no person \(id)")
             }
-            return json(PersonReport(file))
+            return json(try await PersonFileReport.load(file, scores: scores))
         }
         group.get("subjects/:subjectKey/person") { _, context in
             let key = try context.parameters.require("subjectKey")
@@ -68,7 +76,22 @@ struct AdminRoutes: Sendable {
             else {
                 throw ProblemError(.notFound, "no linked subject \(key) (not accepted, or not linked yet)")
             }
-            return json(PersonReport(file))
+            return json(try await PersonFileReport.load(file, scores: scores))
+        }
+        group.get("consumers") { _, _ in
+            json(try await run { () throws(RegistryError) in try await consumers.list() })
+        }
+        group.post("consumers") { request, context in
+            let body = try await decode(NewConsumer.self, request, context)
+            let issued = try await run { () throws(RegistryError) in
+                try await consumers.add(
+                    id: body.consumerID, name: body.name, purposes: body.purposes.joined(separator: ","))
+            }
+            return json(issued, status: .created)
+        }
+        group.post("consumers/:consumerID/revoke") { _, context in
+            let id = try context.parameters.require("consumerID")
+            return json(try await run { () throws(RegistryError) in try await consumers.revoke(id: id) })
         }
         group.post("partners/:partnerID/keys/:epoch/revoke") { _, context in
             let id = try context.parameters.require("partnerID")

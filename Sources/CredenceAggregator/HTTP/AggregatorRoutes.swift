@@ -29,12 +29,21 @@ final class AggregatorRoutes: Sendable {
     let identities: any IdentityStore
     /// Wakes identity resolution after each appended batch.
     let appended: AsyncStream<Void>.Continuation
+    let scores: any ScoreStore
+    /// Wakes scoring after each inquiry.
+    let inquiryRecorded: AsyncStream<Void>.Continuation
+    /// Signs score reports: the aggregator's Ed25519 key, the one its log checkpoints are signed with.
+    let signingKey: SigningKey
 
     init(
-        ingestor: BatchIngestor, store: any Store, identities: any IdentityStore, log: LogState,
-        metrics: AggregatorMetrics, configuration: AggregatorConfiguration, adminToken: String,
-        rateLimiter: PartnerRateLimiter, ready: ReadinessFlag, appended: AsyncStream<Void>.Continuation
+        ingestor: BatchIngestor, store: any Store, identities: any IdentityStore, scores: any ScoreStore,
+        log: LogState, metrics: AggregatorMetrics, configuration: AggregatorConfiguration, adminToken: String,
+        rateLimiter: PartnerRateLimiter, ready: ReadinessFlag, appended: AsyncStream<Void>.Continuation,
+        inquiryRecorded: AsyncStream<Void>.Continuation, signingKey: SigningKey
     ) {
+        self.scores = scores
+        self.inquiryRecorded = inquiryRecorded
+        self.signingKey = signingKey
         self.ingestor = ingestor
         self.store = store
         self.identities = identities
@@ -68,8 +77,13 @@ final class AggregatorRoutes: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: .init(byteBuffer: ByteBuffer(bytes: self.metrics.exposition())))
         }
+        let consumers = ConsumerRegistry(store: scores, now: { Int64(Date().timeIntervalSince1970) })
+        ScoreRoutes(
+            scores: scores, consumers: consumers, aggregatorID: PartnerID(unchecked: configuration.id),
+            signingKey: signingKey, metrics: metrics, inquiryRecorded: inquiryRecorded
+        ).register(on: router)
         AdminRoutes(
-            store: store, identities: identities, adminToken: adminToken,
+            store: store, identities: identities, scores: scores, consumers: consumers, adminToken: adminToken,
             linkingEnabled: (configuration.linkage ?? .init()).enabled
         ).register(on: router.group("/v1/admin"))
         allowedMethods.load(from: router)

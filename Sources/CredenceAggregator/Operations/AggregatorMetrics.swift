@@ -9,6 +9,9 @@ public final class AggregatorMetrics: Sendable {
     private let batchesReplayed: Prometheus.Counter
     private let recordsAccepted: Prometheus.Counter
     private let commitDuration: DurationHistogram
+    private let personsScored: Prometheus.Counter
+    private let scoringDuration: DurationHistogram
+    private let reportsIssued: Prometheus.Counter
 
     private static let latencyBuckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -33,8 +36,23 @@ public final class AggregatorMetrics: Sendable {
                 "store_commit_duration", "seconds",
                 "Time from a verified batch to its committed transaction (sequence check, append, checkpoint)"),
             buckets: Self.latencyBuckets)
+        personsScored = registry.makeCounter(
+            descriptor: Self.descriptor("persons_scored", "total", "Persons whose features and score were computed"))
+        scoringDuration = registry.makeDurationHistogram(
+            descriptor: Self.descriptor(
+                "scoring_step_duration", "seconds", "Time of a scoring step: read files, compute, commit"),
+            buckets: Self.latencyBuckets)
+        reportsIssued = registry.makeCounter(
+            descriptor: Self.descriptor("score_reports_issued", "total", "Signed score reports issued to consumers"))
         for problem in ProblemType.all { _ = rejectionCounter(problem) }
     }
+
+    func scored(persons: Int, duration: Duration) {
+        personsScored.increment(by: Int64(persons))
+        scoringDuration.record(duration)
+    }
+
+    func reportIssued() { reportsIssued.increment() }
 
     func appended(records: Int, commit: Duration) {
         batchesAppended.increment()

@@ -14,6 +14,8 @@ struct LinkingService: Service {
     let settings: LinkageSettings
     let wakeups: AsyncStream<Void>
     let wake: AsyncStream<Void>.Continuation
+    /// Told after each committed step (scoring trails linking).
+    let linked: AsyncStream<Void>.Continuation
     let logger: Logger
     /// Batches read per store round trip.
     static let batchesPerRead = 64
@@ -62,6 +64,7 @@ struct LinkingService: Service {
                     break
                 }
                 linked = step.linkedLeaves
+                self.linked.yield()
                 if !step.events.isEmpty {
                     logger.debug(
                         "linked", metadata: ["batch_id": "\(batch.batchID)", "events": "\(step.events.count)"])

@@ -32,7 +32,11 @@ public struct ProblemType: Sendable, Hashable, CustomStringConvertible {
         slug: "wrong-audience", status: 403, title: "The batch is addressed to another aggregator")
     public static let forbiddenPurpose = ProblemType(
         slug: "forbidden-purpose", status: 403, title: "The purpose is outside the key's permitted purposes")
+    public static let revokedAPIKey = ProblemType(
+        slug: "revoked-api-key", status: 403, title: "The API key has been revoked")
     public static let notFound = ProblemType(slug: "not-found", status: 404, title: "No such resource")
+    public static let noMatchingPerson = ProblemType(
+        slug: "no-matching-person", status: 404, title: "No person on file matches the identifiers")
     public static let methodNotAllowed = ProblemType(
         slug: "method-not-allowed", status: 405, title: "The resource does not answer this method")
     public static let alreadyExists = ProblemType(
@@ -41,6 +45,8 @@ public struct ProblemType: Sendable, Hashable, CustomStringConvertible {
         slug: "sequence-conflict", status: 409, title: "Another batch was already accepted at this sequence number")
     public static let sequenceGap = ProblemType(
         slug: "sequence-gap", status: 409, title: "The batch skips sequence numbers")
+    public static let ambiguousPerson = ProblemType(
+        slug: "ambiguous-person", status: 409, title: "The identifiers match more than one person equally well")
     public static let payloadTooLarge = ProblemType(
         slug: "payload-too-large", status: 413, title: "The request body exceeds the size limit")
     public static let tooManyRecords = ProblemType(
@@ -67,8 +73,8 @@ public struct ProblemType: Sendable, Hashable, CustomStringConvertible {
     /// Every registered problem type, in the order `protocol/problems.md` lists them.
     public static let all: [ProblemType] = [
         .malformedEnvelope, .malformedRequest, .unauthenticated, .unknownKey, .revokedKey, .keyEpochMismatch,
-        .partnerMismatch, .wrongAudience, .forbiddenPurpose, .notFound, .methodNotAllowed, .alreadyExists,
-        .sequenceConflict, .sequenceGap,
+        .partnerMismatch, .wrongAudience, .forbiddenPurpose, .revokedAPIKey, .notFound, .noMatchingPerson,
+        .methodNotAllowed, .alreadyExists, .sequenceConflict, .sequenceGap, .ambiguousPerson,
         .payloadTooLarge, .tooManyRecords, .unsupportedMediaType, .badSignature, .unsupportedPayloadType,
         .schemaInvalid, .createdInFuture, .weakKey, .rateLimited, .internalError, .overloaded,
     ]

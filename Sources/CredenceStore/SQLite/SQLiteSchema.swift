@@ -114,6 +114,73 @@ enum SQLiteSchema {
         migrator.registerMigration("v3-records-as-payload-slices") { db in
             try migrateRecordsToPayloadSlices(db)
         }
+        migrator.registerMigration("v4-scoring-and-publishing") { db in
+            try db.execute(
+                sql: """
+                    -- Which partner subjects each record is about, filled as scoring reads linked batches: a
+                    -- person's file is the records of its subjects.
+                    CREATE TABLE subject_records (
+                        subject_key TEXT NOT NULL,
+                        leaf_index INTEGER NOT NULL REFERENCES batches(leaf_index),
+                        ordinal INTEGER NOT NULL,
+                        PRIMARY KEY (subject_key, leaf_index, ordinal)
+                    ) STRICT, WITHOUT ROWID;
+                    -- Strong identifier tokens seen on subjects: how a consumer's query finds a person.
+                    CREATE TABLE subject_identifiers (
+                        token_type TEXT NOT NULL,
+                        token TEXT NOT NULL,
+                        subject_key TEXT NOT NULL,
+                        PRIMARY KEY (token_type, token, subject_key)
+                    ) STRICT, WITHOUT ROWID;
+                    -- Each live person's current score, with the features (catalog order, null when missing)
+                    -- it was computed from, so that a new model re-scores without reading records again.
+                    CREATE TABLE person_scores (
+                        person_id TEXT PRIMARY KEY NOT NULL REFERENCES persons(person_id),
+                        model_version TEXT NOT NULL,
+                        as_of TEXT NOT NULL,
+                        score INTEGER NOT NULL,
+                        probability_bad REAL NOT NULL,
+                        reasons TEXT NOT NULL,
+                        features TEXT NOT NULL,
+                        contributing_batches TEXT NOT NULL,
+                        scored_at INTEGER NOT NULL
+                    ) STRICT;
+                    -- How far scoring has got, and the model, catalog and as-of date of the stored scores.
+                    CREATE TABLE scoring_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        scored_leaves INTEGER NOT NULL,
+                        scored_inquiries INTEGER NOT NULL,
+                        model_id TEXT,
+                        catalog TEXT,
+                        as_of TEXT
+                    ) STRICT;
+                    INSERT INTO scoring_state (id, scored_leaves, scored_inquiries) VALUES (1, 0, 0);
+                    -- Consumers and the purposes their API key may be used for; the key is kept as its SHA-256.
+                    CREATE TABLE consumers (
+                        consumer_id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        purposes TEXT NOT NULL,
+                        key_digest BLOB NOT NULL UNIQUE CHECK (length(key_digest) = 32),
+                        created_at INTEGER NOT NULL,
+                        revoked_at INTEGER
+                    ) STRICT;
+                    -- Every score query. It is on the file of the subjects the person had when asked, so it
+                    -- follows them through later merges and splits.
+                    CREATE TABLE inquiries (
+                        inquiry_id INTEGER PRIMARY KEY,
+                        person_id TEXT NOT NULL,
+                        consumer_id TEXT NOT NULL REFERENCES consumers(consumer_id),
+                        purpose TEXT NOT NULL,
+                        inquired_at INTEGER NOT NULL,
+                        report_id TEXT NOT NULL UNIQUE
+                    ) STRICT;
+                    CREATE TABLE inquiry_subjects (
+                        inquiry_id INTEGER NOT NULL REFERENCES inquiries(inquiry_id),
+                        subject_key TEXT NOT NULL,
+                        PRIMARY KEY (subject_key, inquiry_id)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 
