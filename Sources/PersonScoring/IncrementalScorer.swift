@@ -8,8 +8,9 @@ public import CredenceStore
 /// - when the model changes, every stored score is recomputed from its stored features (no record is read);
 /// - when the feature catalog or the as-of date changes, every person's features are computed again.
 ///
-/// Each step is one store transaction that also advances ``ScoringProgress``; a step the store refuses (another
-/// process got there first) is dropped and the next call starts from what the store says.
+/// Each step indexes its batches' records in one transaction, then stores the scores in another that also
+/// advances ``ScoringProgress``; a step the store refuses (another process got there first) is dropped and the
+/// next call starts from what the store says.
 public struct IncrementalScorer: Sendable {
     public let store: any ScoreStore
     public let scorer: PersonScorer
@@ -78,6 +79,12 @@ public struct IncrementalScorer: Sendable {
             let (persons, lastInquiry) = try await store.affectedPersons(
                 subjectKeys: subjectKeys.sorted(), leaves: leaves, inquiriesAfter: progress.scoredInquiries)
             if batches.isEmpty && lastInquiry == progress.scoredInquiries { return pass }
+            // The index first, so that the persons' files read next include these batches' records. Index rows are
+            // idempotent: after a crash between the two commits the step is repeated and changes nothing twice.
+            if !step.subjectRecords.isEmpty || !step.identifiers.isEmpty {
+                guard try await store.commitScoring(step, expecting: progress) else { return pass }
+            }
+            step = ScoringStep(progress: progress)
             step.progress.scoredLeaves = leaves.upperBound
             step.progress.scoredInquiries = lastInquiry
             try await score(persons, asOf: asOf, now: now, into: &step, pass: &pass)

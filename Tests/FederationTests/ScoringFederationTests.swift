@@ -29,6 +29,10 @@ import Testing
         #expect(columns[1] == Self.asOf && columns[2] == Self.asOf)
         #expect(columns[3].hasPrefix("credence-default-"))
 
+        // The aggregator's incremental features are exactly what `credence features` computes offline from the
+        // same envelopes and the same persons.
+        try await Self.expectStoredFeaturesMatchOfflineFeatures(federation)
+
         // Persons who default in the simulated outcome window score lower on average.
         let (defaulters, others) = try Self.meanScores(federation)
         #expect(defaulters.count >= 5 && others.count >= 100, "\(defaulters.count) defaulters, \(others.count) others")
@@ -149,6 +153,52 @@ import Testing
         let after = try Self.scores(federation)
         #expect(after.count == before.count)
         #expect(after.allSatisfy { person, score in before[person].map { $0 + 40 } == score }, "scores moved unevenly")
+    }
+
+    static func expectStoredFeaturesMatchOfflineFeatures(_ federation: Federation) async throws {
+        let envelopes = federation.root.path("accepted-envelopes")
+        try FileManager.default.createDirectory(atPath: envelopes, withIntermediateDirectories: true)
+        for line in try federation.query("SELECT batch_id, hex(envelope) FROM batches") {
+            let parts = line.split(separator: "|").map(String.init)
+            try Data(try #require(Hex.decode(parts[1]))).write(
+                to: URL(fileURLWithPath: "\(envelopes)/\(parts[0]).dsse.json"))
+        }
+        let persons = federation.root.path("persons.csv")
+        let rows = try federation.query("SELECT subject_key || ',' || person_id FROM subjects")
+        try (["subject_key,person_id"] + rows).joined(separator: "\n").write(
+            toFile: persons, atomically: true, encoding: .utf8)
+        let inquiries = federation.root.path("no-inquiries.csv")
+        try "person_id,inquired_on\n".write(toFile: inquiries, atomically: true, encoding: .utf8)
+        let table = federation.root.path("features.csv")
+        try await Federation.expectSuccess(
+            "credence",
+            [
+                "features", "--envelopes", envelopes, "--persons", persons, "--as-of", Self.asOf, "--inquiries",
+                inquiries, "--out", table,
+            ])
+        var offline: [String: [Double?]] = [:]
+        for line in try String(contentsOfFile: table, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            offline[String(cells[0])] = cells.dropFirst().map { Double($0) }
+        }
+        var compared = 0
+        for line in try federation.query("SELECT person_id, features FROM person_scores") {
+            let parts = line.split(separator: "|", maxSplits: 1).map(String.init)
+            let stored = try JSONSerialization.jsonObject(with: Data(parts[1].utf8)) as! [Any]
+            let values = stored.map { ($0 as? NSNumber)?.doubleValue }
+            let expected = try #require(offline[parts[0]], "person \(parts[0]) is not in the offline table")
+            #expect(values.count == expected.count)
+            for (index, (value, other)) in zip(values, expected).enumerated() {
+                let same = value == other || (value != nil && other != nil && abs(value! - other!) < 1e-9)
+                #expect(
+                    same,
+                    "person \(parts[0]) feature \(index): stored \(String(describing: value)), offline \(String(describing: other))"
+                )
+                if !same { return }
+            }
+            compared += 1
+        }
+        #expect(compared == offline.count, "\(compared) stored feature vectors, \(offline.count) persons offline")
     }
 
     /// Mean stored score of the persons the truth's defaulters and non-defaulters were linked into (a person's

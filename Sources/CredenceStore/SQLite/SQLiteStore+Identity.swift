@@ -21,13 +21,10 @@ extension SQLiteStore: IdentityStore {
                     ORDER BY leaf_index LIMIT ?
                     """,
                 arguments: [start, limit])
-            let slices = try db.cachedStatement(
-                sql: "SELECT payload_offset, payload_length FROM records WHERE leaf_index = ? ORDER BY ordinal")
             return try batches.map { row in
                 let leafIndex: Int = row["leaf_index"]
                 let records = try StoredRecords.bodies(
-                    ofEnvelope: Array(row["envelope"] as Data), leafIndex: leafIndex,
-                    slices: try Row.fetchAll(slices, arguments: [leafIndex]).map { ($0[0], $0[1]) })
+                    db, leafIndex: leafIndex, envelope: Array(row["envelope"] as Data))
                 return BatchToLink(
                     leafIndex: leafIndex, batchID: row["batch_id"], partnerID: row["partner_id"], records: records)
             }

@@ -17,13 +17,10 @@ extension SQLiteStore: ScoreStore {
                     WHERE b.leaf_index >= ? ORDER BY b.leaf_index LIMIT ?
                     """,
                 arguments: [start, limit])
-            let slices = try db.cachedStatement(
-                sql: "SELECT payload_offset, payload_length FROM records WHERE leaf_index = ? ORDER BY ordinal")
             return try batches.map { row in
                 let leafIndex: Int = row["leaf_index"]
                 let records = try StoredRecords.bodies(
-                    ofEnvelope: Array(row["envelope"] as Data), leafIndex: leafIndex,
-                    slices: try Row.fetchAll(slices, arguments: [leafIndex]).map { ($0[0], $0[1]) })
+                    db, leafIndex: leafIndex, envelope: Array(row["envelope"] as Data))
                 return BatchToScore(leafIndex: leafIndex, source: Self.source(row), records: records)
             }
         }
@@ -111,12 +108,13 @@ extension SQLiteStore: ScoreStore {
                         )
                     }
                     let (payload, source) = payloads[leafIndex]!
-                    let offset: Int = row["payload_offset"]
-                    let length: Int = row["payload_length"]
-                    guard offset >= 0, length > 0, offset + length <= payload.count else {
-                        throw StoreError(.unavailable, "a stored record of leaf \(leafIndex) lies outside its payload")
-                    }
-                    records.append((Array(payload[offset..<offset + length]), source))
+                    records.append(
+                        (
+                            try StoredRecords.body(
+                                inPayload: payload, offset: row["payload_offset"], length: row["payload_length"],
+                                leafIndex: leafIndex),
+                            source
+                        ))
                 }
                 let days = try Row.fetchAll(inquiries, arguments: [personID]).map { row in
                     Self.day(ofSecondsSinceEpoch: row["inquired_at"])

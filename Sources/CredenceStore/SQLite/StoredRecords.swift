@@ -1,4 +1,5 @@
 import CredenceProtocol
+import GRDB
 
 /// Records are stored as slices of their batch's payload: the envelope is the one copy of a record's bytes.
 enum StoredRecords {
@@ -26,10 +27,26 @@ enum StoredRecords {
     {
         let payload = try payload(ofEnvelope: envelope, leafIndex: leafIndex)
         return try slices.map { slice throws(StoreError) in
-            guard slice.offset >= 0, slice.length > 0, slice.offset + slice.length <= payload.count else {
-                throw StoreError(.unavailable, "a stored record of leaf \(leafIndex) lies outside its payload")
-            }
-            return Array(payload[slice.offset..<slice.offset + slice.length])
+            try body(inPayload: payload, offset: slice.offset, length: slice.length, leafIndex: leafIndex)
         }
+    }
+
+    /// One record's JSON: its row's slice of the batch's payload, checked to lie inside it.
+    static func body(inPayload payload: [UInt8], offset: Int, length: Int, leafIndex: Int) throws(StoreError)
+        -> [UInt8]
+    {
+        guard offset >= 0, length > 0, offset + length <= payload.count else {
+            throw StoreError(.unavailable, "a stored record of leaf \(leafIndex) lies outside its payload")
+        }
+        return Array(payload[offset..<offset + length])
+    }
+
+    /// The JSON of each record of the stored batch at `leafIndex`, in batch order.
+    static func bodies(_ db: Database, leafIndex: Int, envelope: [UInt8]) throws -> [[UInt8]] {
+        let slices = try db.cachedStatement(
+            sql: "SELECT payload_offset, payload_length FROM records WHERE leaf_index = ? ORDER BY ordinal")
+        return try bodies(
+            ofEnvelope: envelope, leafIndex: leafIndex,
+            slices: try Row.fetchAll(slices, arguments: [leafIndex]).map { ($0[0], $0[1]) })
     }
 }
