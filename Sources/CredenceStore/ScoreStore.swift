@@ -5,6 +5,8 @@
 /// in one transaction that also advances ``ScoringProgress``, so a crash repeats a step and never loses one.
 public protocol ScoreStore: Sendable {
     func scoringProgress() async throws(StoreError) -> ScoringProgress
+    /// How many persons have a score and how many inquiries were recorded.
+    func scoringStatistics() async throws(StoreError) -> (scoredPersons: Int, inquiries: Int)
     /// The records of accepted batches from leaf `start` on, at most `limit` batches, in log order.
     func batchesToScore(from start: Int, limit: Int) async throws(StoreError) -> [BatchToScore]
     /// The persons to score again: those of `subjectKeys`, those named by person events of `leaves`, and those

@@ -1,6 +1,7 @@
 import AdapterCore
 import CredenceClient
 import CredenceIdentity
+import CredenceLog
 import CredenceProtocol
 import CredenceTesting
 import Foundation
@@ -78,6 +79,23 @@ import Testing
             throw TestingError("linking did not catch up with ingest")
         }
 
+        /// Waits until scoring has caught up with linking.
+        func waitUntilScored() async throws {
+            for _ in 0..<200 {
+                let status = try await json("/v1/admin/scoring")
+                if status["scored_batches"] as? Int == status["accepted_batches"] as? Int { return }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            throw TestingError("scoring did not catch up with linking")
+        }
+
+        /// The batch ids the person's score was computed from.
+        func scoredBatches(ofPerson person: String) async throws -> Set<String> {
+            let file = try await json("/v1/admin/persons/\(person)")
+            let score = try #require(file["score"] as? [String: Any], "person \(person) has no score: \(file)")
+            return Set(score["contributing_batches"] as! [String])
+        }
+
         func json(_ path: String) async throws -> [String: Any] {
             let reply = try await client.get(path, headers: [("Authorization", "Bearer \(token)")])
             guard reply.status == 200 else {
@@ -105,14 +123,23 @@ import Testing
             let linked = Linked(client: harness.client, token: harness.aggregator.adminToken)
 
             // A household: Alice and Carol share a landline and an address, nothing else.
-            #expect(
-                try await harness.client.pushEnvelope(try shopA.envelope([Self.alice, Self.carol, Self.bob])).status
-                    == 201)
+            let first = try await harness.client.pushEnvelope(try shopA.envelope([Self.alice, Self.carol, Self.bob]))
+            #expect(first.status == 201)
             // Alice again at another shop, with a typo in her name and no phone: the email carries her.
             let aliceAtB = try Self.person(
                 "customer-77", given: "Alcie", family: "Johnson", born: "1985-03-14", email: "Alice.J@example.com")
-            #expect(try await harness.client.pushEnvelope(try shopB.envelope([aliceAtB])).status == 201)
+            let second = try await harness.client.pushEnvelope(try shopB.envelope([aliceAtB]))
+            #expect(second.status == 201)
             try await linked.waitUntilLinked()
+            // Her score is computed from both shops' batches; Bob's only from the first.
+            try await linked.waitUntilScored()
+            let batchIDs = try [first, second].map { try BatchReceipt(json: $0.body).batchID }
+            #expect(
+                try await linked.scoredBatches(ofPerson: try await linked.personID(ofSubject: try shopA.key("alice")))
+                    == Set(batchIDs))
+            #expect(
+                try await linked.scoredBatches(ofPerson: try await linked.personID(ofSubject: try shopA.key("bob")))
+                    == [batchIDs[0]])
 
             let alicePerson = try await linked.personID(ofSubject: try shopA.key("alice"))
             #expect(try await linked.personID(ofSubject: try shopB.key("customer-77")) == alicePerson)
@@ -157,6 +184,11 @@ import Testing
             #expect(try await relinked.personID(ofSubject: try shopA.key("bob")) == bobPerson)
             let danPerson = try await relinked.personID(ofSubject: try shopB.key("customer-90"))
             #expect(danPerson != bobPerson)
+            // The split re-scored both persons: Dan's score no longer draws on Bob's batch, nor Bob's on Dan's.
+            try await relinked.waitUntilScored()
+            let bobBatches = try await relinked.scoredBatches(ofPerson: bobPerson)
+            let danBatches = try await relinked.scoredBatches(ofPerson: danPerson)
+            #expect(bobBatches == [batchIDs[0]] && !danBatches.contains(batchIDs[0]), "\(bobBatches) \(danBatches)")
             let bobEvents = try await relinked.json("/v1/admin/persons/\(bobPerson)")["events"] as! [[String: Any]]
             #expect(
                 bobEvents.contains { $0["kind"] as? String == "split" && $0["other_person_id"] as? String == danPerson }

@@ -62,6 +62,17 @@ struct AdminRoutes: Sendable {
                     enabled: linkingEnabled, linkedBatches: progress.linkedLeaves, acceptedBatches: leaves,
                     persons: progress.nextPersonNumber - 1, modelSubjects: progress.modelSubjects))
         }
+        group.get("scoring") { _, _ in
+            let progress = try await scores.scoringProgress()
+            let statistics = try await scores.scoringStatistics()
+            return json(
+                ScoringStatus(
+                    scoredBatches: progress.scoredLeaves,
+                    linkedBatches: try await identities.linkageProgress().linkedLeaves,
+                    acceptedBatches: try await store.statistics().batches, modelID: progress.basis?.modelID,
+                    asOf: progress.basis?.asOf, scoredPersons: statistics.scoredPersons,
+                    inquiries: statistics.inquiries))
+        }
         group.get("persons/:personID") { _, context in
             let id = try context.parameters.require("personID")
             guard let file = try await identities.personFile(id) else {
@@ -112,6 +123,18 @@ struct AdminRoutes: Sendable {
         let persons: Int
         /// Subjects the linkage model in use was estimated on; 0 while the starting model is in use.
         let modelSubjects: Int
+    }
+
+    struct ScoringStatus: Encodable {
+        /// Linked batches whose records are on persons' files and scored; scoring trails linking by a moment.
+        let scoredBatches: Int
+        let linkedBatches: Int
+        let acceptedBatches: Int
+        /// The model of the stored scores (`<model_version>@<file digest>`), once scoring has started.
+        let modelID: String?
+        let asOf: String?
+        let scoredPersons: Int
+        let inquiries: Int
     }
 
     private func run<T>(_ body: () async throws(RegistryError) -> T) async throws -> T {

@@ -7,6 +7,15 @@ extension SQLiteStore: ScoreStore {
         try await read { db in try Self.scoringProgress(db) }
     }
 
+    public func scoringStatistics() async throws(StoreError) -> (scoredPersons: Int, inquiries: Int) {
+        try await read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM person_scores") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM inquiries") ?? 0
+            )
+        }
+    }
+
     public func batchesToScore(from start: Int, limit: Int) async throws(StoreError) -> [BatchToScore] {
         try await read { db in
             let batches = try Row.fetchAll(
