@@ -339,7 +339,7 @@ let package = Package(
         .testTarget(
             name: "CredenceCertificatesTests",
             dependencies: [
-                "CredenceCertificates",
+                "CredenceCertificates", "CredenceTesting",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

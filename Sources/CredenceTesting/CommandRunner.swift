@@ -25,13 +25,13 @@ public enum CommandRunner {
         process.standardError = errors
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        if let stdin { PipeIO.writeAll(input.fileHandleForWriting, stdin) }
         try input.fileHandleForWriting.close()
         // Read stderr on another thread so that neither pipe can fill up and block the child.
         let stderrBox = ErrorOutput()
-        let reader = Thread { stderrBox.data = errors.fileHandleForReading.readDataToEndOfFile() }
+        let reader = Thread { stderrBox.data = PipeIO.readAll(errors.fileHandleForReading) }
         reader.start()
-        let stdoutData = output.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = PipeIO.readAll(output.fileHandleForReading)
         process.waitUntilExit()
         while !stderrBox.done { usleep(1000) }
         return Result(

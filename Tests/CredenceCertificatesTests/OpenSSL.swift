@@ -1,3 +1,4 @@
+import CredenceTesting
 import Foundation
 
 /// Runs the `openssl` command line, the independent implementation the certificates are checked against.
@@ -32,7 +33,7 @@ enum OpenSSL {
         let running = try start(arguments, in: directory)
         running.input.fileHandleForWriting.write(Data(input.utf8))
         try running.input.fileHandleForWriting.close()
-        let data = running.output.fileHandleForReading.readDataToEndOfFile()
+        let data = PipeIO.readAll(running.output.fileHandleForReading)
         running.process.waitUntilExit()
         return Result(status: running.process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }

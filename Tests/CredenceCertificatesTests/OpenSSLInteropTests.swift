@@ -1,4 +1,5 @@
 import CredenceCertificates
+import CredenceTesting
 import Foundation
 import Testing
 
@@ -249,7 +250,7 @@ struct OpenSSLInteropTests {
         while server.process.isRunning && Date.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if server.process.isRunning { server.process.terminate() }
         try server.input.fileHandleForWriting.close()
-        serverOutput.append(server.output.fileHandleForReading.readDataToEndOfFile())
+        serverOutput.append(PipeIO.readAll(server.output.fileHandleForReading))
         server.process.waitUntilExit()
         return (String(decoding: serverOutput, as: UTF8.self), client.output)
     }
