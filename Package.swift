@@ -446,7 +446,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PersonScoringTests",
-            dependencies: ["PersonScoring", "CredenceProtocol", "Scorecard"],
+            dependencies: ["PersonScoring", "CredenceProtocol", "CredenceStore", "CreditFeatures", "Scorecard"],
             swiftSettings: strictSettings
         ),
         .testTarget(

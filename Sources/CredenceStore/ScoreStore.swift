@@ -9,10 +9,10 @@ public protocol ScoreStore: Sendable {
     func scoringStatistics() async throws(StoreError) -> (scoredPersons: Int, inquiries: Int)
     /// The records of accepted batches from leaf `start` on, at most `limit` batches, in log order.
     func batchesToScore(from start: Int, limit: Int) async throws(StoreError) -> [BatchToScore]
-    /// The persons to score again: those of `subjectKeys`, those named by person events of `leaves`, and those
-    /// with an inquiry after `inquiriesAfter`; with the highest inquiry id seen.
+    /// The persons to score again: those of `subjectKeys` and those named by person events of `leaves`, and
+    /// apart from them those with an inquiry after `inquiriesAfter`; with the highest inquiry id seen.
     func affectedPersons(subjectKeys: [String], leaves: Range<Int>, inquiriesAfter: Int64) async throws(StoreError)
-        -> (persons: [String], lastInquiry: Int64)
+        -> AffectedPersons
     /// What scoring needs of each person: subjects, their indexed records with their batches, inquiry dates.
     /// A person without subjects (merged away) comes back with none.
     func scoringInputs(persons: [String]) async throws(StoreError) -> [PersonScoringInput]
@@ -34,6 +34,22 @@ public protocol ScoreStore: Sendable {
     /// Records an inquiry; scoring picks it up (inquiries count in `inquiries_12m`).
     func recordInquiry(_ inquiry: InquiryRecord) async throws(StoreError)
     func inquiries(ofPerson personID: String) async throws(StoreError) -> [InquiryRecord]
+}
+
+/// Whom a scoring step must score again, and why.
+public struct AffectedPersons: Sendable, Equatable {
+    /// Their records or their subjects changed: features are computed again from the file.
+    public let byRecords: [String]
+    /// Only new inquiries: `inquiries_12m` changes, the other features stay.
+    public let byInquiriesOnly: [String]
+    /// The highest inquiry id seen.
+    public let lastInquiry: Int64
+
+    public init(byRecords: [String], byInquiriesOnly: [String], lastInquiry: Int64) {
+        self.byRecords = byRecords
+        self.byInquiriesOnly = byInquiriesOnly
+        self.lastInquiry = lastInquiry
+    }
 }
 
 /// How far scoring has got, and with what.

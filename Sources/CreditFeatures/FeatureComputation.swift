@@ -14,6 +14,11 @@ struct FeatureComputation {
         endOfDay = Int64(asOf.dayNumber) * 86_400 + 86_399
     }
 
+    /// `inquiries_12m`: inquiries on or before the as-of day, less than 12 whole months before it.
+    static func inquiries12m(_ inquiries: [CivilDay], asOf: CivilDay) -> Double {
+        Double(inquiries.filter { $0 <= asOf && $0.wholeMonths(until: asOf) < 12 }.count)
+    }
+
     func run(asOf date: CalendarDate) -> PersonFeatures {
         var features = PersonFeatures(asOf: date, batches: file.batches)
         let batches = BatchContext(file.batches, endOfDay: endOfDay)
@@ -22,8 +27,7 @@ struct FeatureComputation {
         CommerceFeatures(asOf: asOf, endOfDay: endOfDay, batches: batches).compute(file.commerceEvents, into: &features)
         SocialFeatures(asOf: asOf, endOfDay: endOfDay, batches: batches).compute(file.socialFacts, into: &features)
         if let inquiries = file.inquiryDays {
-            let recent = inquiries.filter { $0 <= asOf && $0.wholeMonths(until: asOf) < 12 }.count
-            features.set(.inquiries12m, Double(recent), from: BatchSet())
+            features.set(.inquiries12m, Self.inquiries12m(inquiries, asOf: asOf), from: BatchSet())
         }
         return features
     }

@@ -15,6 +15,12 @@ public struct FeatureVector: Sendable, Equatable {
         set { values[feature.rawValue] = newValue }
     }
 
+    /// The `inquiries_12m` of a file with these inquiries, as of `asOf`: what a new inquiry changes in a person's
+    /// features, the other features staying as they are.
+    public static func inquiries12m(_ inquiries: [CalendarDate], asOf: CalendarDate) -> Double {
+        FeatureComputation.inquiries12m(inquiries.map(CivilDay.init), asOf: CivilDay(asOf))
+    }
+
     /// A value as text, as feature tables write it and categorical model features read it: integers without a
     /// fraction, others in Swift's shortest exact form, missing as empty.
     public static func text(of value: Double?) -> String {

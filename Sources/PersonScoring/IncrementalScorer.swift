@@ -76,8 +76,9 @@ public struct IncrementalScorer: Sendable {
                 }
             }
             let leaves = progress.scoredLeaves..<(batches.last.map { $0.leafIndex + 1 } ?? progress.scoredLeaves)
-            let (persons, lastInquiry) = try await store.affectedPersons(
+            let affected = try await store.affectedPersons(
                 subjectKeys: subjectKeys.sorted(), leaves: leaves, inquiriesAfter: progress.scoredInquiries)
+            let lastInquiry = affected.lastInquiry
             if batches.isEmpty && lastInquiry == progress.scoredInquiries { return pass }
             // The index first, so that the persons' files read next include these batches' records. Index rows are
             // idempotent: after a crash between the two commits the step is repeated and changes nothing twice.
@@ -87,7 +88,20 @@ public struct IncrementalScorer: Sendable {
             step = ScoringStep(progress: progress)
             step.progress.scoredLeaves = leaves.upperBound
             step.progress.scoredInquiries = lastInquiry
-            try await score(persons, asOf: asOf, now: now, into: &step, pass: &pass)
+            var fromRecords = affected.byRecords
+            for person in affected.byInquiriesOnly {
+                // A new inquiry changes inquiries_12m only: the stored features, with that one updated.
+                guard let previous = try await store.score(ofPerson: person), previous.asOf == asOf.rawValue else {
+                    fromRecords.append(person)
+                    continue
+                }
+                let inquiries = try await store.inquiries(ofPerson: person).map {
+                    CalendarDate(utcDayOf: $0.inquiredAt)
+                }
+                step.scores.append(try scorer.rescore(previous, inquiries: inquiries, scoredAt: now))
+                pass.personsScored += 1
+            }
+            try await score(fromRecords, asOf: asOf, now: now, into: &step, pass: &pass)
             guard try await store.commitScoring(step, expecting: progress) else { return pass }
             pass.leaves += leaves.count
             progress = step.progress

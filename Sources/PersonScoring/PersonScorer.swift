@@ -1,7 +1,6 @@
 public import CredenceProtocol
 public import CredenceStore
 import CreditFeatures
-import Foundation
 import Scorecard
 
 /// Computes a person's features from their file and scores them, or re-scores stored features with another
@@ -54,6 +53,18 @@ public struct PersonScorer: Sendable {
             contributingBatches: previous.contributingBatches, scoredAt: scoredAt)
     }
 
+    /// The same person with `inquiries` as the inquiries on the file: only `inquiries_12m` changes.
+    public func rescore(_ previous: StoredScore, inquiries: [CalendarDate], scoredAt: Int64) throws(ScoringError)
+        -> StoredScore
+    {
+        var features = try Self.decodeFeatures(previous.features)
+        features[CreditFeature.inquiries12m.rawValue] = FeatureVector.inquiries12m(
+            inquiries, asOf: CalendarDate(unchecked: previous.asOf))
+        return stored(
+            personID: previous.personID, features: features, asOf: previous.asOf,
+            contributingBatches: previous.contributingBatches, scoredAt: scoredAt)
+    }
+
     private func stored(
         personID: String, features: [Double?], asOf: String, contributingBatches: [String], scoredAt: Int64
     ) -> StoredScore {
@@ -67,7 +78,8 @@ public struct PersonScorer: Sendable {
         }
         return StoredScore(
             personID: personID, modelVersion: model.scorecard.modelVersion, asOf: asOf, score: result.score,
-            probabilityBad: result.probabilityBad, reasons: Self.encode(reasons), features: Self.encode(features),
+            probabilityBad: result.probabilityBad, reasons: Self.encodeReasons(reasons),
+            features: Self.encodeFeatures(features),
             contributingBatches: contributingBatches, scoredAt: scoredAt)
     }
 
@@ -80,12 +92,23 @@ public struct PersonScorer: Sendable {
         }
     }
 
+    /// Stored features: a JSON array of numbers and nulls, as ``encodeFeatures(_:)`` writes it. Read by hand: the
+    /// bulk re-score reads one per person, and a general JSON decoder costs more than scoring.
     static func decodeFeatures(_ json: String) throws(ScoringError) -> [Double?] {
-        let values: [Double?]
-        do {
-            values = try StrictDecoder.decode([Double?].self, fromJSON: Array(json.utf8))
-        } catch {
-            throw ScoringError("stored features do not decode: \(error.message)")
+        let bytes = json.utf8
+        guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else {
+            throw ScoringError("stored features are not a JSON array")
+        }
+        var values: [Double?] = []
+        values.reserveCapacity(FeatureCatalog.names.count)
+        for item in json.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false) {
+            if item == "null" {
+                values.append(nil)
+            } else if let value = Double(item), value.isFinite {
+                values.append(value)
+            } else {
+                throw ScoringError("stored features hold '\(item)', not a number or null")
+            }
         }
         guard values.count == FeatureCatalog.names.count else {
             throw ScoringError(
@@ -94,12 +117,23 @@ public struct PersonScorer: Sendable {
         return values
     }
 
-    private static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Reasons and feature values are strings and finite numbers (features are never NaN or infinite).
-        return String(decoding: try! encoder.encode(value), as: UTF8.self)
+    /// A JSON array of the values, `null` for missing; Swift's shortest round-trip form of each number.
+    static func encodeFeatures(_ features: [Double?]) -> String {
+        "[" + features.map { $0.map { String($0) } ?? "null" }.joined(separator: ",") + "]"
+    }
+
+    /// The reasons as a JSON array of objects with the report's member names.
+    static func encodeReasons(_ reasons: [ScoreReason]) -> String {
+        let array = JSONValue.array(
+            reasons.map { reason in
+                .object(
+                    JSONObject(members: [
+                        ("code", .string(reason.code)), ("feature", .string(reason.feature)),
+                        ("points_below_best", .number(String(reason.pointsBelowBest))),
+                        ("rank", .number(String(reason.rank))), ("text", .string(reason.text)),
+                    ]))
+            })
+        return String(decoding: array.serialized(), as: UTF8.self)
     }
 }
 

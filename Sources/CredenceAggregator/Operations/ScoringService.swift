@@ -39,7 +39,7 @@ struct ScoringService: Service {
 
     private func catchUp() async throws {
         let now = Int64(Date().timeIntervalSince1970)
-        let asOf = fixedAsOf ?? CalendarDate(daysSinceEpoch: Int(now / 86_400))
+        let asOf = fixedAsOf ?? CalendarDate(utcDayOf: now)
         let linked = try await identities.linkageProgress().linkedLeaves
         let start = ContinuousClock.now
         let pass = try await scorer.catchUp(linkedLeaves: linked, asOf: asOf, now: now)

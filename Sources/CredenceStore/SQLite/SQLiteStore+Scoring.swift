@@ -36,10 +36,11 @@ extension SQLiteStore: ScoreStore {
     }
 
     public func affectedPersons(subjectKeys: [String], leaves: Range<Int>, inquiriesAfter: Int64)
-        async throws(StoreError) -> (persons: [String], lastInquiry: Int64)
+        async throws(StoreError) -> AffectedPersons
     {
         try await read { db in
             var persons = Set<String>()
+            var inquiredPersons = Set<String>()
             let ofSubject = try db.cachedStatement(sql: "SELECT person_id FROM subjects WHERE subject_key = ?")
             for key in subjectKeys {
                 if let person = try String.fetchOne(ofSubject, arguments: [key]) { persons.insert(person) }
@@ -65,14 +66,16 @@ extension SQLiteStore: ScoreStore {
                 arguments: [inquiriesAfter])
             var lastInquiry = inquiriesAfter
             for row in inquired {
-                persons.insert(row["person_id"])
+                inquiredPersons.insert(row["person_id"])
                 lastInquiry = max(lastInquiry, row["inquiry_id"])
             }
             // An inquiry whose subjects all left since still counts as seen.
             if let highest = try Int64.fetchOne(db, sql: "SELECT max(inquiry_id) FROM inquiries") {
                 lastInquiry = max(lastInquiry, highest)
             }
-            return (persons.sorted(), lastInquiry)
+            return AffectedPersons(
+                byRecords: persons.sorted(), byInquiriesOnly: inquiredPersons.subtracting(persons).sorted(),
+                lastInquiry: lastInquiry)
         }
     }
 
@@ -126,7 +129,7 @@ extension SQLiteStore: ScoreStore {
                         ))
                 }
                 let days = try Row.fetchAll(inquiries, arguments: [personID]).map { row in
-                    Self.day(ofSecondsSinceEpoch: row["inquired_at"])
+                    CalendarDate(utcDayOf: row["inquired_at"]).rawValue
                 }
                 return PersonScoringInput(personID: personID, subjectKeys: keys, records: records, inquiryDays: days)
             }
@@ -342,11 +345,5 @@ extension SQLiteStore: ScoreStore {
         return ConsumerRecord(
             id: row["consumer_id"], name: row["name"], purposes: purposes.split(separator: ",").map(String.init),
             keyDigest: Array(row["key_digest"] as Data), createdAt: row["created_at"], revokedAt: row["revoked_at"])
-    }
-
-    /// The UTC day of a time, as `YYYY-MM-DD`.
-    static func day(ofSecondsSinceEpoch seconds: Int64) -> String {
-        let (days, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        return CalendarDate(daysSinceEpoch: Int(days) - (remainder < 0 ? 1 : 0)).rawValue
     }
 }

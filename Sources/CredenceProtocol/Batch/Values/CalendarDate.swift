@@ -10,6 +10,12 @@ public struct CalendarDate: ValidatedString, Comparable {
 
     public var daysSinceEpoch: Int { Self.parse(Array(rawValue.utf8)) ?? 0 }
 
+    /// The UTC day of a time given in seconds since the epoch.
+    public init(utcDayOf secondsSinceEpoch: Int64) {
+        let (days, remainder) = secondsSinceEpoch.quotientAndRemainder(dividingBy: 86_400)
+        self.init(daysSinceEpoch: Int(days) - (remainder < 0 ? 1 : 0))
+    }
+
     public init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.
         let shifted = days + 719_468
