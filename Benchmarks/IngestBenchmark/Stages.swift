@@ -24,10 +24,10 @@ func measureStages(chain: [[UInt8]], partnerKey: PublicKey, partnerID: String, s
     async throws -> StageCosts
 {
     let names = [
-        "envelope parse + base64", "payload JSON parse", "Ed25519 verify (PAE, SHA-512)",
-        "decode + validate", "store append (1 txn)",
-        // Not on the ingest path, or inside the stage above: timed apart to show what the stage is made of.
-        "  StrictDecoder (the fallback)", "  validation",
+        "envelope parse + base64", "payload read (JSON tape + decode)", "Ed25519 verify (PAE, SHA-512)",
+        "validate", "store append (1 txn)",
+        // Not on the ingest path: the reference path the direct reader stands in for, timed apart.
+        "  StrictDecoder (the fallback)", "  JSON tree parse (the reference)",
     ]
     var costs = StageCosts(stages: names.map { StageCosts.Stage(name: $0) }, summed: 5)
     let store = try SQLiteStore(path: databasePath)
@@ -54,15 +54,13 @@ func measureStages(chain: [[UInt8]], partnerKey: PublicKey, partnerID: String, s
         lap(2)
         let (batch, spans) = try Batch.decodeWithRecordSpans(verified, parsed: parsed)
         lap(3)
-        // The parts, apart. The generic decoder must agree with the one the ingest path used.
-        let document = try parsed.document.get()
+        // The reference path, apart: a JSON tree, then the generic decoder; it must agree with the direct reader.
         mark = clock.now
+        let document = try StrictJSONParser.parse(envelope.payload)
+        lap(6)
         let generic = try StrictDecoder.decode(Batch.self, from: document)
         lap(5)
         guard generic == batch else { throw TimingError("batch \(index + 1): the decoders disagree") }
-        mark = clock.now
-        guard batch.validationErrors().isEmpty else { throw TimingError("batch \(index + 1) is not valid") }
-        lap(6)
         // Each stored record is a slice of the payload: it must parse to the record the batch holds.
         guard case .object(let object) = document, case .array(let values)? = object["records"],
             try spans.map({ try StrictJSONParser.parse(envelope.payload[$0]) }) == values

@@ -7,7 +7,8 @@ import TransparencyLog
 /// apply the sequence rules, and store envelope, records, sequence advance and log leaf in one transaction.
 ///
 /// Verification runs concurrently for many requests; only the sequence decision and the append are
-/// serialized, so the log order is the commit order.
+/// serialized, so the log order is the commit order. Batches that wait for the store together are
+/// committed together, in one transaction (see ``GroupCommitQueue``), each with its own log leaf and receipt.
 ///
 /// ```swift
 /// let ingestor = BatchIngestor(store: store, log: log, audience: "agg-1")
@@ -19,7 +20,7 @@ public final class BatchIngestor: Sendable {
     public let audience: String
     public let limits: IngestLimits
     private let now: @Sendable () -> Int64
-    private let commits = AsyncSerialQueue()
+    private let commits = GroupCommitQueue<PendingBatch, CommitOutcome>()
 
     public init(
         store: any Store, log: LogState, audience: String, limits: IngestLimits = IngestLimits(),
@@ -81,9 +82,8 @@ public final class BatchIngestor: Sendable {
         let records = zip(batch.records, recordSpans).enumerated().map { ordinal, pair in
             RecordRow(ordinal: ordinal, recordID: pair.0.recordID.rawValue, kind: pair.0.kind, payloadRange: pair.1)
         }
-        return try await commits.run { () throws(IngestRejection) in
-            try await commit(batch: batch, batchID: batchID, envelope: body, records: records)
-        }
+        let pending = PendingBatch(batch: batch, batchID: batchID, envelope: body, records: records)
+        return try await commits.submit(pending) { group in await commit(group) }.get()
     }
 
     // MARK: Verification
@@ -168,9 +168,131 @@ public final class BatchIngestor: Sendable {
 
     // MARK: Sequence rules and commit
 
-    private func commit(batch: Batch, batchID: String, envelope: [UInt8], records: [RecordRow])
-        async throws(IngestRejection) -> IngestOutcome
+    /// What one batch of a committed group gets: its outcome, or why it was refused.
+    private typealias CommitOutcome = Result<IngestOutcome, IngestRejection>
+
+    /// A verified, decoded batch waiting for its turn to be appended.
+    private struct PendingBatch: Sendable {
+        let batch: Batch
+        let batchID: String
+        let envelope: [UInt8]
+        let records: [RecordRow]
+    }
+
+    /// A batch of a group that the sequence rules let through, at `position` in the group.
+    private struct ReadyBatch {
+        let position: Int
+        let pending: PendingBatch
+        let append: BatchToAppend
+        let previous: SequenceState?
+    }
+
+    /// What the sequence rules decided for a batch, before the store is asked.
+    private enum Preparation {
+        /// The batch continues its partner's chain: its rows, its leaf already in the in-memory log.
+        case ready(BatchToAppend, after: SequenceState?)
+        /// Nothing to append (an idempotent retry).
+        case settled(IngestOutcome)
+    }
+
+    /// Commits a group of batches, in order: one transaction for all that continue their chains, each with
+    /// its own leaf and receipt. A partner's second batch in the group waits for the first one's commit (its
+    /// sequence rules read the committed state). If the group's transaction fails, the store and the log
+    /// are as before it, and each batch is committed alone: one batch's failure never costs another.
+    private func commit(_ group: [PendingBatch]) async -> [CommitOutcome] {
+        guard group.count > 1, let store = store as? any GroupAppendingStore else {
+            var outcomes: [CommitOutcome] = []
+            for pending in group { outcomes.append(await commitAlone(pending)) }
+            return outcomes
+        }
+        var outcomes = [CommitOutcome?](repeating: nil, count: group.count)
+        var ready: [ReadyBatch] = []
+        func appendReady() async {
+            guard !ready.isEmpty else { return }
+            for (position, outcome) in await appendTogether(ready, in: store) { outcomes[position] = outcome }
+            ready = []
+        }
+        for (position, pending) in group.enumerated() {
+            if ready.contains(where: { $0.append.partnerID == pending.batch.partnerID.rawValue }) {
+                await appendReady()
+            }
+            do {
+                switch try await prepare(pending) {
+                case .ready(let append, let previous):
+                    ready.append(ReadyBatch(position: position, pending: pending, append: append, previous: previous))
+                case .settled(let outcome): outcomes[position] = .success(outcome)
+                }
+            } catch {
+                outcomes[position] = .failure(error)
+            }
+        }
+        await appendReady()
+        return outcomes.map { $0! }
+    }
+
+    /// Appends prepared batches in one transaction; if it does not commit, forgets their leaves and commits
+    /// each alone, from its sequence rules on.
+    private func appendTogether(_ ready: [ReadyBatch], in store: any GroupAppendingStore) async
+        -> [(position: Int, outcome: CommitOutcome)]
     {
+        if case .appended? = try? await store.appendGroup(ready.map { ($0.append, $0.previous) }) {
+            log.markCommitted(size: ready.last!.append.checkpoint.size)
+            return ready.map { ($0.position, .success(Self.appended($0.append))) }
+        }
+        var outcomes: [(position: Int, outcome: CommitOutcome)] = []
+        do {
+            try await resynchronize()
+        } catch {
+            return ready.map { ($0.position, .failure(Self.unavailable(error))) }
+        }
+        for entry in ready {
+            outcomes.append((entry.position, await commitAlone(entry.pending)))
+        }
+        return outcomes
+    }
+
+    private func commitAlone(_ pending: PendingBatch) async -> CommitOutcome {
+        do {
+            return .success(try await appendAlone(pending))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func appendAlone(_ pending: PendingBatch) async throws(IngestRejection) -> IngestOutcome {
+        let append: BatchToAppend
+        let previous: SequenceState?
+        switch try await prepare(pending) {
+        case .settled(let outcome): return outcome
+        case .ready(let ready, let after): (append, previous) = (ready, after)
+        }
+        do {
+            switch try await store.append(append, after: previous) {
+            case .appended:
+                log.markCommitted(size: append.checkpoint.size)
+                return Self.appended(append)
+            case .stale:
+                // Another aggregator process sharing the store appended first: resynchronize and refuse
+                // this attempt; the partner's retry meets the new state.
+                try await resynchronize()
+                throw IngestRejection(.overloaded, "the log moved on concurrently; retry the batch", retryAfter: 1)
+            }
+        } catch let rejection as IngestRejection {
+            throw rejection
+        } catch {
+            try? await resynchronize()
+            throw Self.unavailable(error)
+        }
+    }
+
+    private static func appended(_ append: BatchToAppend) -> IngestOutcome {
+        .appended(receipt: append.receipt, batchID: append.batchID, recordCount: append.records.count)
+    }
+
+    /// The sequence rules: an idempotent retry is settled, a gap or a fork refused; a batch that continues its
+    /// chain gets the next log leaf and its receipt.
+    private func prepare(_ pending: PendingBatch) async throws(IngestRejection) -> Preparation {
+        let (batch, batchID, envelope) = (pending.batch, pending.batchID, pending.envelope)
         let partnerID = batch.partnerID.rawValue
         let state: SequenceState?
         do {
@@ -187,7 +309,7 @@ public final class BatchIngestor: Sendable {
         }
         let last = state?.lastSequence ?? 0
         if batch.batchSeq <= last {
-            return try await replayOrConflict(batch: batch, batchID: batchID, envelope: envelope)
+            return .settled(try await replayOrConflict(batch: batch, batchID: batchID, envelope: envelope))
         }
         guard batch.batchSeq == last + 1 else {
             throw IngestRejection(
@@ -212,26 +334,10 @@ public final class BatchIngestor: Sendable {
         ).json()
         let append = BatchToAppend(
             batchID: batchID, partnerID: partnerID, sequence: batch.batchSeq, keyEpoch: batch.keyEpoch,
-            createdAt: batch.createdAt.secondsSinceEpoch, receivedAt: now(), envelope: envelope, records: records,
-            leafIndex: leafIndex, leafHash: entry.leafHash.bytes,
+            createdAt: batch.createdAt.secondsSinceEpoch, receivedAt: now(), envelope: envelope,
+            records: pending.records, leafIndex: leafIndex, leafHash: entry.leafHash.bytes,
             checkpoint: StoredCheckpoint(size: size, rootHash: root.bytes, signedNote: note), receipt: receipt)
-        do {
-            switch try await store.append(append, after: state) {
-            case .appended:
-                log.markCommitted(size: size)
-                return .appended(receipt: receipt, batchID: batchID, recordCount: records.count)
-            case .stale:
-                // Another aggregator process sharing the store appended first: resynchronize and refuse
-                // this attempt; the partner's retry meets the new state.
-                try await resynchronize()
-                throw IngestRejection(.overloaded, "the log moved on concurrently; retry the batch", retryAfter: 1)
-            }
-        } catch let rejection as IngestRejection {
-            throw rejection
-        } catch {
-            try? await resynchronize()
-            throw Self.unavailable(error)
-        }
+        return .ready(append, after: state)
     }
 
     private func replayOrConflict(batch: Batch, batchID: String, envelope: [UInt8]) async throws(IngestRejection)

@@ -1,3 +1,4 @@
+import CredencePrimitives
 import Foundation
 import Testing
 
@@ -197,5 +198,29 @@ struct BatchSchemaTests {
         #expect(try CurrencyCode("JPY").minorUnitExponent == 0)
         #expect(try CurrencyCode("KWD").minorUnitExponent == 3)
         #expect(throws: ProtocolError.self) { try CurrencyCode("usd") }
+    }
+}
+
+/// Tokens and Bloom encodings are checked on their characters; the definition is what `Base64.decodeURLSafe`
+/// decodes to 32 and 128 bytes.
+struct EncodedValueFormatTests {
+    static func decodes(_ text: String, toBytes count: Int) -> Bool {
+        (try? Base64.decodeURLSafe(text))?.count == count
+    }
+
+    @Test func tokensAndEncodingsAreWhatTheirBase64Decodes() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=. é")
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<4000 {
+            // Mostly valid characters, sometimes another one or another length.
+            let length = [43, 171, 42, 44, 170, 172].randomElement(using: &random)!
+            var characters = (0..<length).map { _ in alphabet[Int.random(in: 0..<64, using: &random)] }
+            if Bool.random(using: &random) {
+                characters[Int.random(in: 0..<length, using: &random)] = alphabet.randomElement(using: &random)!
+            }
+            let text = String(characters)
+            #expect(Token.isValid(text) == Self.decodes(text, toBytes: 32), "\(text)")
+            #expect(BloomEncoding.isValid(text) == Self.decodes(text, toBytes: 128), "\(text)")
+        }
     }
 }

@@ -9,21 +9,21 @@ struct FastBatchDecoderTests {
     func agreesWithTheStrictDecoderOnTheGoldenBatches(kind: PartnerKind) throws {
         let document = try StrictJSONParser.parse(SampleBatches.batch(for: kind).serialized())
         let strict = try StrictDecoder.decode(Batch.self, from: document)
-        if let fast = FastBatchDecoder.batch(document) {
+        if let fast = FastBatchDecoder<JSONValue>.batch(document) {
             #expect(fast == strict)
         }
     }
 
     @Test func answersForTheBatchesItIsMeantFor() throws {
         let document = try StrictJSONParser.parse(SampleBatches.commerce.serialized())
-        #expect(FastBatchDecoder.batch(document) == SampleBatches.commerce)
+        #expect(FastBatchDecoder<JSONValue>.batch(document) == SampleBatches.commerce)
     }
 
     @Test func declinesWhatItDoesNotKnowSoTheStrictPathReportsIt() throws {
         var text = String(decoding: SampleBatches.commerce.serialized(), as: UTF8.self)
         text = text.replacingOccurrences(of: #""amount":"#, with: #""amount_extra":1,"amount":"#)
         let document = try StrictJSONParser.parse(Array(text.utf8))
-        #expect(FastBatchDecoder.batch(document) == nil)
+        #expect(FastBatchDecoder<JSONValue>.batch(document) == nil)
         #expect(throws: ProtocolError.self) { try StrictDecoder.decode(Batch.self, from: document) }
     }
 }

@@ -84,6 +84,33 @@ struct SQLiteStoreTests {
         #expect(try await store.batch(partnerID: "lender-a", sequence: 2)?.receipt == Array("receipt 2".utf8))
     }
 
+    /// Batches appended as a group share one transaction: each re-checked against the state the earlier
+    /// ones left, all written or none.
+    @Test func groupAppendsAreAllOrNothing() async throws {
+        try await store.addPartner(PartnerRecord(id: "lender-a", kind: .lending, createdAt: 1))
+        let first = SequenceState(lastSequence: 1, lastBatchID: String(repeating: "1", count: 64))
+        let second = SequenceState(lastSequence: 2, lastBatchID: String(repeating: "2", count: 64))
+        let third = SequenceState(lastSequence: 3, lastBatchID: String(repeating: "3", count: 64))
+        #expect(
+            try await store.appendGroup([(batch(1, leaf: 0), nil), (batch(2, leaf: 1), first)]) == .appended)
+        #expect(try await store.sequence(ofPartner: "lender-a") == second)
+        let before = try await store.statistics()
+        #expect(before.batches == 2 && before.records == 4)
+        // A stale member (its leaf is taken) undoes the members before it.
+        #expect(
+            try await store.appendGroup([(batch(3, leaf: 2), second), (batch(4, leaf: 2), second)])
+                == .stale(current: third))
+        // So does a failing insert (a batch id used before).
+        await #expect(throws: StoreError.self) {
+            try await store.appendGroup([
+                (batch(3, leaf: 2), second), (batch(4, leaf: 3, id: String(repeating: "1", count: 64)), third),
+            ])
+        }
+        #expect(try await store.statistics() == before)
+        #expect(try await store.sequence(ofPartner: "lender-a") == second)
+        #expect(try await store.latestCheckpoint()?.size == 2)
+    }
+
     @Test func conflictsKeepTheSecondEnvelope() async throws {
         try await store.addPartner(PartnerRecord(id: "lender-a", kind: .lending, createdAt: 1))
         let conflict = ConflictRecord(

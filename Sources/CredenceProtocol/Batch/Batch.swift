@@ -79,9 +79,9 @@ public struct Batch: Codable, Sendable, Equatable {
     }
 
     /// Decodes a verified batch and also returns where each record's JSON lies in the payload, so that a store
-    /// keeps records as slices of the signed bytes. It reuses the parse of the payload made before
-    /// verification (to find the partner it claims): a batch's JSON is parsed once. `parsed` counts only if it
-    /// is of exactly the verified bytes; otherwise the verified payload is parsed afresh.
+    /// keeps records as slices of the signed bytes. It reuses the reading of the payload made before
+    /// verification (to find the partner it claims): a batch's JSON is read once. `parsed` counts only if it
+    /// is of exactly the verified bytes; otherwise the verified payload is read afresh.
     public static func decodeWithRecordSpans(_ envelope: VerifiedEnvelope, parsed: ParsedBatchPayload)
         throws(ProtocolError) -> (batch: Batch, recordSpans: [Range<Int>])
     {
@@ -92,14 +92,13 @@ public struct Batch: Codable, Sendable, Equatable {
         // Array equality first compares the storage: the verified payload shares the envelope's, so this is
         // O(1) on the ingest path.
         let parsed = parsed.payload == envelope.payload ? parsed : ParsedBatchPayload(envelope.payload)
-        let batch = try decodeDocument(parsed.document).batch
-        return (batch, parsed.recordSpans)
+        return (try decode(parsed), parsed.recordSpans)
     }
 
     /// Decodes and validates batch bytes without any signature check: for inspecting and for producers
     /// checking their own output. Never use it on bytes received from elsewhere.
     public static func decodeUnverified(_ payload: [UInt8]) throws(ProtocolError) -> Batch {
-        try decodeDocument(payload).batch
+        try decode(ParsedBatchPayload(payload))
     }
 
     /// Every rule violation of the batch in `payload`, each with its JSON Pointer (empty when valid), for
@@ -113,14 +112,19 @@ public struct Batch: Codable, Sendable, Equatable {
         }
     }
 
-    private static func decodeDocument(_ payload: [UInt8]) throws(ProtocolError) -> (batch: Batch, document: JSONValue)
-    {
-        try decodeDocument(ParsedBatchPayload(payload).document)
+    /// The batch read straight from the bytes when the direct reader answered, else the reference path's.
+    private static func decode(_ parsed: ParsedBatchPayload) throws(ProtocolError) -> Batch {
+        if let direct = parsed.direct {
+            try direct.batch.checkValid()
+            return direct.batch
+        }
+        return try decodeReference(parsed.document)
     }
 
-    private static func decodeDocument(_ parsed: Result<JSONValue, ProtocolError>) throws(ProtocolError)
-        -> (batch: Batch, document: JSONValue)
-    {
+    /// The reference path: a strict parse into a ``JSONValue`` tree, then ``FastBatchDecoder`` on it or
+    /// ``StrictDecoder``, then validation. Its results and errors are the definition the direct reader
+    /// (``BatchPayloadReader``) must match.
+    static func decodeReference(_ parsed: Result<JSONValue, ProtocolError>) throws(ProtocolError) -> Batch {
         let document: JSONValue
         switch parsed {
         case .success(let value):
@@ -131,17 +135,22 @@ public struct Batch: Codable, Sendable, Equatable {
         // The direct decoder returns what StrictDecoder would for the batches partners send, several times
         // faster; for anything else it returns nil and StrictDecoder decides.
         let batch: Batch
-        if let decoded = FastBatchDecoder.batch(document) {
+        if let decoded = FastBatchDecoder<JSONValue>.batch(document) {
             batch = decoded
         } else {
             batch = try StrictDecoder.decode(Batch.self, from: document)
         }
-        let errors = batch.validationErrors()
+        try batch.checkValid()
+        return batch
+    }
+
+    /// Throws the first of ``validationErrors()``, counting the others in its message.
+    private func checkValid() throws(ProtocolError) {
+        let errors = validationErrors()
         if let first = errors.first {
             let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
             throw ProtocolError(.schemaInvalid, first.message + more, pointer: first.pointer)
         }
-        return (batch, document)
     }
 
     /// The batch's canonical bytes as this project writes them: UTF-8 JSON, members sorted, no
@@ -174,51 +183,71 @@ public struct Batch: Codable, Sendable, Equatable {
         // Built once, not per record: allowedRecordKinds makes a new set on every call.
         let allowedKinds = partnerKind.allowedRecordKinds
         let recordsPointer = JSONPointer.root.appending("records")
-        for (index, record) in records.enumerated() {
-            let pointer = recordsPointer.appending(index: index)
+        // Indices rather than enumerated(): a record is read in place, not copied; and its pointer is built
+        // only for an error.
+        for index in records.indices {
+            func pointer() -> JSONPointer { recordsPointer.appending(index: index) }
+            let record = records[index]
             if !allowedKinds.contains(record.kind) {
                 errors.append(
                     ProtocolError(
                         .schemaInvalid,
-                        "\(pointer)/kind: a \(partnerKind.rawValue) partner cannot send '\(record.kind.rawValue)'",
-                        pointer: pointer.appending("kind")))
+                        "\(pointer())/kind: a \(partnerKind.rawValue) partner cannot send '\(record.kind.rawValue)'",
+                        pointer: pointer().appending("kind")))
             }
             if !recordIDs.insert(record.recordID.rawValue).inserted {
                 errors.append(
                     ProtocolError(
-                        .schemaInvalid, "\(pointer)/record_id: '\(record.recordID)' is used twice in the batch",
-                        pointer: pointer.appending("record_id")))
+                        .schemaInvalid, "\(pointer())/record_id: '\(record.recordID)' is used twice in the batch",
+                        pointer: pointer().appending("record_id")))
             }
-            record.validate(at: pointer, into: &errors)
+            record.validate(at: pointer(), into: &errors)
         }
         return errors
     }
 }
 
-/// Batch payload bytes and their strict JSON parse, made once. Nothing in it is trusted: it only lets the
+/// Batch payload bytes and their strict reading, made once. Nothing in it is trusted: it only lets the
 /// ingest path read the partner an unverified payload claims and then decode the verified batch without
-/// parsing the same bytes again.
+/// reading the same bytes again.
 public struct ParsedBatchPayload: Sendable {
     public let payload: [UInt8]
-    public let document: Result<JSONValue, ProtocolError>
-    /// Where each element of `records` lies in `payload` (empty when the payload does not parse).
-    public let recordSpans: [Range<Int>]
+    /// The batch and its record spans as ``BatchPayloadReader`` read them from the bytes (not yet validated),
+    /// or nil when it left the payload to the reference path.
+    let direct: (batch: Batch, recordSpans: [Range<Int>])?
+    /// The reference path's parse, made only when the direct reader did not answer.
+    private let tree: (document: Result<JSONValue, ProtocolError>, recordSpans: [Range<Int>])?
 
     public init(_ payload: [UInt8]) {
         self.payload = payload
+        direct = BatchPayloadReader.read(payload)
+        tree = direct == nil ? Self.parse(payload) : nil
+    }
+
+    private static func parse(_ payload: [UInt8]) -> (Result<JSONValue, ProtocolError>, [Range<Int>]) {
         do {
             let (document, spans) = try StrictJSONParser.parse(payload, spansOfArrayMember: "records")
-            self.document = .success(document)
-            self.recordSpans = spans
+            return (.success(document), spans)
         } catch {
-            self.document = .failure(error)
-            self.recordSpans = []
+            return (.failure(error), [])
         }
+    }
+
+    /// The payload's strict JSON parse. Parsed on demand when the direct reader answered (nothing on the
+    /// ingest path asks then).
+    public var document: Result<JSONValue, ProtocolError> {
+        tree?.document ?? Self.parse(payload).0
+    }
+
+    /// Where each element of `records` lies in `payload` (empty when the payload does not parse).
+    public var recordSpans: [Range<Int>] {
+        direct?.recordSpans ?? tree?.recordSpans ?? []
     }
 
     /// The top-level `partner_id` string, if the payload is a JSON object with one; unverified.
     public var claimedPartnerID: String? {
-        guard case .success(.object(let object)) = document, case .string(let partnerID)? = object["partner_id"]
+        if let direct { return direct.batch.partnerID.rawValue }
+        guard case .success(.object(let object)) = tree?.document, case .string(let partnerID)? = object["partner_id"]
         else { return nil }
         return partnerID
     }

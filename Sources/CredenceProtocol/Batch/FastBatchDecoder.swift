@@ -1,16 +1,18 @@
 import CredenceIdentity
 
 /// A direct decoder of batches as partners send them: commerce events and tradeline snapshots, read
-/// straight from the parsed ``JSONValue`` without `Decodable`'s containers, which cost most of an
-/// ingest's CPU time (a box and a path per field, a metadata lookup per container).
+/// straight from a parsed JSON value without `Decodable`'s containers, which cost most of an ingest's CPU
+/// time (a box and a path per field, a metadata lookup per container). It reads a ``JSONValue`` tree (the
+/// reference path, after ``StrictJSONParser``) or the payload bytes themselves through a ``JSONTape``
+/// (``BatchPayloadReader``, the ingest path): one definition of the fields serves both.
 ///
 /// It never decides anything on its own: it returns a batch only when every object it reads has exactly
 /// the members its type declares, each of the right JSON type and format, which is when ``StrictDecoder``
 /// returns the same batch. For anything else (another record kind, an unknown or missing member, a bad
 /// value) it returns nil and the caller decodes with ``StrictDecoder``, whose result and error stand.
 /// A member here is named as `Decodable` names it: the snake_case of the coding key.
-enum FastBatchDecoder {
-    static func batch(_ value: JSONValue) -> Batch? {
+enum FastBatchDecoder<Value: BatchJSONValue> {
+    static func batch(_ value: Value) -> Batch? {
         guard var fields = Fields(value),
             let partnerID = fields.required("partner_id", validated(PartnerID.self)),
             let partnerKind = fields.required("partner_kind", enumeration(PartnerKind.self)),
@@ -32,7 +34,7 @@ enum FastBatchDecoder {
 
     // MARK: Records
 
-    static func record(_ value: JSONValue) -> Record? {
+    static func record(_ value: Value) -> Record? {
         guard var fields = Fields(value),
             let recordID = fields.required("record_id", validated(RawCode.self)),
             let subjects = fields.required("subjects", array(Self.subject)),
@@ -54,7 +56,7 @@ enum FastBatchDecoder {
         return Record(recordID: recordID, subjects: subjects, fact: fact, provenance: provenance)
     }
 
-    static func provenance(_ value: JSONValue) -> Record.Provenance? {
+    static func provenance(_ value: Value) -> Record.Provenance? {
         guard var fields = Fields(value),
             let file = fields.optional("file", validated(RawCode.self)),
             let line = fields.optional("line", integer(Int.self)),
@@ -64,7 +66,7 @@ enum FastBatchDecoder {
         return Record.Provenance(file: file, line: line, offset: offset)
     }
 
-    static func subject(_ value: JSONValue) -> SubjectReference? {
+    static func subject(_ value: Value) -> SubjectReference? {
         guard var fields = Fields(value),
             let subjectKey = fields.required("subject_key", validated(Token.self)),
             let role = fields.required("role", enumeration(SubjectRole.self)),
@@ -77,7 +79,7 @@ enum FastBatchDecoder {
             subjectKey: subjectKey, role: role, roleRaw: roleRaw, identifiers: identifiers, encodings: encodings)
     }
 
-    static func identifier(_ value: JSONValue) -> IdentifierToken? {
+    static func identifier(_ value: Value) -> IdentifierToken? {
         guard var fields = Fields(value),
             let type = fields.required("type", enumeration(TokenType.self)),
             let token = fields.required("token", validated(Token.self)),
@@ -93,7 +95,7 @@ enum FastBatchDecoder {
             lastSeen: lastSeen, containsName: containsName)
     }
 
-    static func encodings(_ value: JSONValue) -> SubjectEncodings? {
+    static func encodings(_ value: Value) -> SubjectEncodings? {
         guard var fields = Fields(value),
             let name = fields.optional("name", validated(BloomEncoding.self)),
             let birthDate = fields.optional("birth_date", validated(BloomEncoding.self)),
@@ -105,7 +107,7 @@ enum FastBatchDecoder {
 
     // MARK: Facts
 
-    static func commerceEvent(_ value: JSONValue) -> CommerceEvent? {
+    static func commerceEvent(_ value: Value) -> CommerceEvent? {
         guard var fields = Fields(value),
             let event = fields.required("event", enumeration(CommerceEvent.EventType.self)),
             let occurredAt = fields.required("occurred_at", validated(Timestamp.self)),
@@ -125,7 +127,7 @@ enum FastBatchDecoder {
             chargeback: chargeback, installment: installment)
     }
 
-    static func chargeback(_ value: JSONValue) -> CommerceEvent.Chargeback? {
+    static func chargeback(_ value: Value) -> CommerceEvent.Chargeback? {
         guard var fields = Fields(value),
             let reason = fields.required("reason", enumeration(CommerceEvent.Chargeback.Reason.self)),
             let reasonRaw = fields.required("reason_raw", validated(RawCode.self)),
@@ -139,7 +141,7 @@ enum FastBatchDecoder {
             outcome: outcome)
     }
 
-    static func installment(_ value: JSONValue) -> CommerceEvent.Installment? {
+    static func installment(_ value: Value) -> CommerceEvent.Installment? {
         guard var fields = Fields(value),
             let scheduleKey = fields.required("schedule_key", validated(Token.self)),
             let sequence = fields.required("sequence", integer(Int.self)),
@@ -150,7 +152,7 @@ enum FastBatchDecoder {
         return CommerceEvent.Installment(scheduleKey: scheduleKey, sequence: sequence, dueAt: dueAt, paidAt: paidAt)
     }
 
-    static func tradelineSnapshot(_ value: JSONValue) -> TradelineSnapshot? {
+    static func tradelineSnapshot(_ value: Value) -> TradelineSnapshot? {
         typealias Snapshot = TradelineSnapshot
         guard var fields = Fields(value),
             let furnisherID = fields.required("furnisher_id", validated(RawCode.self)),
@@ -198,7 +200,7 @@ enum FastBatchDecoder {
             interestType: interestType)
     }
 
-    static func paymentHistoryMonth(_ value: JSONValue) -> TradelineSnapshot.PaymentHistoryMonth? {
+    static func paymentHistoryMonth(_ value: Value) -> TradelineSnapshot.PaymentHistoryMonth? {
         guard var fields = Fields(value),
             let month = fields.required("month", validated(YearMonth.self)),
             let status = fields.required("status", enumeration(TradelineSnapshot.MonthStatus.self)),
@@ -210,39 +212,36 @@ enum FastBatchDecoder {
 
     // MARK: Values, each as StrictDecoder's single-value container reads it
 
-    static func validated<T: ValidatedString>(_ type: T.Type) -> (JSONValue) -> T? {
+    static func validated<T: ValidatedString>(_ type: T.Type) -> (Value) -> T? {
         { value in
-            guard case .string(let text) = value, T.isValid(text) else { return nil }
+            guard let text = value.string, T.isValid(text) else { return nil }
             return T(unchecked: text)
         }
     }
 
     /// `RawRepresentable`'s `init(from:)`: a string that is one of the raw values.
-    static func enumeration<T: RawRepresentable>(_ type: T.Type) -> (JSONValue) -> T? where T.RawValue == String {
+    static func enumeration<T: RawRepresentable>(_ type: T.Type) -> (Value) -> T? where T.RawValue == String {
         { value in
-            guard case .string(let text) = value else { return nil }
-            return T(rawValue: text)
+            value.string.flatMap(T.init(rawValue:))
         }
     }
 
     /// An integer literal that fits, read from its text as StrictDecoder reads it.
-    static func integer<T: FixedWidthInteger>(_ type: T.Type) -> (JSONValue) -> T? {
+    static func integer<T: FixedWidthInteger>(_ type: T.Type) -> (Value) -> T? {
         { value in
-            guard case .number(let text) = value else { return nil }
-            return T(text)
+            value.integer(T.self)
         }
     }
 
-    static func boolean(_ value: JSONValue) -> Bool? {
-        guard case .bool(let bool) = value else { return nil }
-        return bool
+    static func boolean(_ value: Value) -> Bool? {
+        value.bool
     }
 
-    static func array<T>(_ element: @escaping (JSONValue) -> T?) -> (JSONValue) -> [T]? {
+    static func array<T>(_ element: @escaping (Value) -> T?) -> (Value) -> [T]? {
         { value in
-            guard case .array(let elements) = value else { return nil }
+            guard let elements = value.elements else { return nil }
             var result: [T] = []
-            result.reserveCapacity(elements.count)
+            result.reserveCapacity(elements.underestimatedCount)
             for item in elements {
                 guard let decoded = element(item) else { return nil }
                 result.append(decoded)
@@ -252,45 +251,111 @@ enum FastBatchDecoder {
     }
 
     /// `Optional`'s `init(from:)`: null, or the wrapped value (an outer nil is a failure).
-    static func nullable<T>(_ wrapped: @escaping (JSONValue) -> T?) -> (JSONValue) -> T?? {
+    static func nullable<T>(_ wrapped: @escaping (Value) -> T?) -> (Value) -> T?? {
         { value in
-            if value == .null { return .some(nil) }
+            if value.isNull { return .some(nil) }
             return wrapped(value).map { .some($0) }
         }
     }
 
     /// The members of one object, counting those read: when the count reaches the number of members,
-    /// no member is unknown (the parser refuses repeated names, and each read name is a different one).
+    /// no member is unknown or repeated (each read name is a different one, and a repeated name is read
+    /// once but counted twice).
     struct Fields {
-        let members: [(name: String, value: JSONValue)]
+        private var object: Value.Object
         private var read = 0
 
-        init?(_ value: JSONValue) {
-            guard case .object(let object) = value else { return nil }
-            members = object.members
+        init?(_ value: Value) {
+            guard let object = value.object else { return nil }
+            self.object = object
         }
 
-        var isComplete: Bool { read == members.count }
+        var isComplete: Bool { read == object.count }
 
-        /// The member with exactly these UTF-8 bytes, as StrictDecoder looks members up.
-        private mutating func member(_ name: String) -> JSONValue? {
-            for member in members where member.name == name && sameUTF8(member.name, name) {
-                read += 1
-                return member.value
-            }
-            return nil
+        private mutating func member(_ name: StaticString) -> Value? {
+            guard let value = object.member(name) else { return nil }
+            read += 1
+            return value
         }
 
         /// `decode(_:forKey:)`: the member must be there and decode.
-        mutating func required<T>(_ name: String, _ decode: (JSONValue) -> T?) -> T? {
+        mutating func required<T>(_ name: StaticString, _ decode: (Value) -> T?) -> T? {
             member(name).flatMap(decode)
         }
 
         /// `decodeIfPresent(_:forKey:)`: absent or null is nil; anything else must decode. The outer nil
         /// is a failure.
-        mutating func optional<T>(_ name: String, _ decode: (JSONValue) -> T?) -> T?? {
-            guard let value = member(name), value != .null else { return .some(nil) }
+        mutating func optional<T>(_ name: StaticString, _ decode: (Value) -> T?) -> T?? {
+            guard let value = member(name), !value.isNull else { return .some(nil) }
             return decode(value).map { .some($0) }
         }
+    }
+}
+
+/// What ``FastBatchDecoder`` reads: a JSON value of a strictly parsed document, whatever its representation.
+protocol BatchJSONValue: SendableMetatype {
+    associatedtype Object: BatchJSONObject<Self>
+    associatedtype Elements: Sequence<Self>
+
+    var object: Object? { get }
+    var elements: Elements? { get }
+    /// The string's value (escapes resolved), if it is a string.
+    var string: String? { get }
+    /// The number if it is an integer literal that fits `T`, read as `T(text)` reads its text.
+    func integer<T: FixedWidthInteger>(_ type: T.Type) -> T?
+    var bool: Bool? { get }
+    var isNull: Bool { get }
+}
+
+protocol BatchJSONObject<Value> {
+    associatedtype Value
+    var count: Int { get }
+    /// The value of the member whose name has exactly these UTF-8 bytes (not merely a canonically equivalent
+    /// spelling), as StrictDecoder looks members up; when several do (possible in a ``JSONTape``), one of them.
+    /// Mutating: a reader may remember where it found the last one.
+    mutating func member(_ name: StaticString) -> Value?
+}
+
+extension JSONValue: BatchJSONValue {
+    var object: JSONObject? {
+        guard case .object(let object) = self else { return nil }
+        return object
+    }
+
+    var elements: [JSONValue]? {
+        guard case .array(let elements) = self else { return nil }
+        return elements
+    }
+
+    var string: String? {
+        guard case .string(let text) = self else { return nil }
+        return text
+    }
+
+    func integer<T: FixedWidthInteger>(_ type: T.Type) -> T? {
+        guard case .number(let text) = self else { return nil }
+        return T(text)
+    }
+
+    var bool: Bool? {
+        guard case .bool(let bool) = self else { return nil }
+        return bool
+    }
+
+    var isNull: Bool { self == .null }
+}
+
+extension JSONObject: BatchJSONObject {
+    var count: Int { members.count }
+
+    func member(_ name: StaticString) -> JSONValue? {
+        let bytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for member in members {
+            var memberName = member.name
+            if memberName.utf8.count == bytes.count, memberName.withUTF8({ $0.elementsEqual(bytes) }) {
+                return member.value
+            }
+        }
+        return nil
     }
 }

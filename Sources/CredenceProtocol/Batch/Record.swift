@@ -87,36 +87,36 @@ public struct Record: Codable, Sendable, Equatable {
         try container.encodeIfPresent(provenance, forKey: .provenance)
     }
 
-    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
+    func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
         if subjects.isEmpty {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/subjects: needs at least one subject",
-                    pointer: pointer.appending("subjects")))
+                    .schemaInvalid, "\(pointer())/subjects: needs at least one subject",
+                    pointer: pointer().appending("subjects")))
         }
         for (index, subject) in subjects.enumerated() {
-            subject.validate(at: pointer.appending("subjects").appending(index: index), into: &errors)
+            subject.validate(at: pointer().appending("subjects").appending(index: index), into: &errors)
         }
         if let line = provenance?.line, line < 1 {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/provenance/line: starts at 1",
-                    pointer: pointer.appending("provenance").appending("line")))
+                    .schemaInvalid, "\(pointer())/provenance/line: starts at 1",
+                    pointer: pointer().appending("provenance").appending("line")))
         }
         if let offset = provenance?.offset, offset < 0 {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/provenance/offset: must not be negative",
-                    pointer: pointer.appending("provenance").appending("offset")))
+                    .schemaInvalid, "\(pointer())/provenance/offset: must not be negative",
+                    pointer: pointer().appending("provenance").appending("offset")))
         }
-        let factPointer = pointer.appending("fact")
+        // Pointers are built only for an error: a batch's records are validated by the thousand.
         switch fact {
-        case .tradelineSnapshot(let value): value.validate(at: factPointer, into: &errors)
-        case .tradelineEvent(let value): value.validate(at: factPointer, into: &errors)
-        case .accountKeyChange(let value): value.validate(at: factPointer, into: &errors)
+        case .tradelineSnapshot(let value): value.validate(at: pointer().appending("fact"), into: &errors)
+        case .tradelineEvent(let value): value.validate(at: pointer().appending("fact"), into: &errors)
+        case .accountKeyChange(let value): value.validate(at: pointer().appending("fact"), into: &errors)
         case .deletion: break
-        case .commerceEvent(let value): value.validate(at: factPointer, into: &errors)
-        case .socialAccountFact(let value): value.validate(at: factPointer, into: &errors)
+        case .commerceEvent(let value): value.validate(at: pointer().appending("fact"), into: &errors)
+        case .socialAccountFact(let value): value.validate(at: pointer().appending("fact"), into: &errors)
         }
     }
 }

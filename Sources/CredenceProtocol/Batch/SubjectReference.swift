@@ -23,29 +23,33 @@ public struct SubjectReference: Codable, Sendable, Equatable {
         self.encodings = encodings
     }
 
-    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
+    func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
+        // Filled only when there are several identifiers: a single one cannot repeat.
         var seen = Set<String>()
         for (index, identifier) in identifiers.enumerated() {
-            let here = pointer.appending("identifiers").appending(index: index)
+            func here() -> JSONPointer { pointer().appending("identifiers").appending(index: index) }
             if !IdentifierToken.subjectTypes.contains(identifier.type) {
                 errors.append(
                     .init(
-                        .schemaInvalid, "\(here)/type: '\(identifier.type.rawValue)' is not a subject identifier type",
-                        pointer: here.appending("type")))
+                        .schemaInvalid,
+                        "\(here())/type: '\(identifier.type.rawValue)' is not a subject identifier type",
+                        pointer: here().appending("type")))
             }
-            if !seen.insert(identifier.type.rawValue + ":" + identifier.token.rawValue).inserted {
-                errors.append(.init(.schemaInvalid, "\(here): the same identifier is listed twice", pointer: here))
+            let key = identifiers.count > 1 ? "\(identifier.type.rawValue):\(identifier.token.rawValue)" : ""
+            if identifiers.count > 1, !seen.insert(key).inserted {
+                errors.append(.init(.schemaInvalid, "\(here()): the same identifier is listed twice", pointer: here()))
             }
             if identifier.containsName != nil, identifier.type != .email, identifier.type != .emailMatch {
                 errors.append(
                     .init(
-                        .schemaInvalid, "\(here)/contains_name: only email and email_match identifiers carry it",
-                        pointer: here.appending("contains_name")))
+                        .schemaInvalid, "\(here())/contains_name: only email and email_match identifiers carry it",
+                        pointer: here().appending("contains_name")))
             }
             if let first = identifier.firstSeen, let last = identifier.lastSeen, last < first {
                 errors.append(
                     .init(
-                        .schemaInvalid, "\(here)/last_seen: is before first_seen", pointer: here.appending("last_seen"))
+                        .schemaInvalid, "\(here())/last_seen: is before first_seen",
+                        pointer: here().appending("last_seen"))
                 )
             }
         }

@@ -32,7 +32,7 @@ public enum StrictJSONParser {
     private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, spansOf member: String?)
         -> Result<(JSONValue, [Range<Int>]), ProtocolError>
     {
-        var parser = Parser(bytes: buffer)
+        var parser = StrictParser(bytes: buffer)
         parser.spannedMember = member
         do throws(ProtocolError) {
             parser.skipWhitespace()
@@ -48,7 +48,9 @@ public enum StrictJSONParser {
     }
 }
 
-private struct Parser {
+/// The strict grammar over a byte buffer: ``StrictJSONParser`` builds values with it, and ``JSONTape`` uses its
+/// lexical rules (strings, numbers, literals, whitespace) so that both accept exactly the same documents.
+struct StrictParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     /// The member names and array indices leading to the value being parsed. Only a duplicate member's
@@ -208,6 +210,12 @@ private struct Parser {
 
     mutating func parseNumber() throws(ProtocolError) -> String {
         let start = position
+        try skipNumber()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// Checks the number at `position` against the RFC 8259 grammar and moves past it.
+    mutating func skipNumber() throws(ProtocolError) {
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
         guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
         if bytes[position] == UInt8(ascii: "0") {
@@ -229,7 +237,6 @@ private struct Parser {
             guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid exponent") }
             skipDigits()
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
     static let linearDuplicateCheckLimit = 16

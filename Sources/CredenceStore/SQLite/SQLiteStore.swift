@@ -1,4 +1,4 @@
-public import CredenceProtocol
+import CredenceProtocol
 import Foundation
 import GRDB
 
@@ -10,7 +10,7 @@ import GRDB
 /// let store = try SQLiteStore(path: "aggregator.sqlite")
 /// try await store.addPartner(PartnerRecord(id: "lender-acme", kind: .lending, createdAt: now))
 /// ```
-public final class SQLiteStore: Store {
+public final class SQLiteStore: GroupAppendingStore {
     public struct Options: Sendable {
         /// FULL: every commit is flushed to disk before it is acknowledged. NORMAL trades the last commits
         /// before a power cut (never before a process crash) for throughput.
@@ -139,48 +139,70 @@ public final class SQLiteStore: Store {
     public func append(_ batch: BatchToAppend, after previous: SequenceState?) async throws(StoreError)
         -> AppendOutcome
     {
+        try await appendGroup([(batch, previous)])
+    }
+
+    /// Appends the batches in order in one transaction, so that they share one commit and its fsync; each
+    /// is re-checked against its partner's sequence (`previous`) and the log's size as ``append(_:after:)``
+    /// checks it. If any of them is stale, nothing is written and the outcome is that batch's `.stale`.
+    public func appendGroup(_ batches: [(batch: BatchToAppend, previous: SequenceState?)]) async throws(StoreError)
+        -> AppendOutcome
+    {
         try await writeImmediate { db in
-            // Re-checked inside the transaction: another process sharing the file may have appended.
-            let current = try Self.sequence(db, batch.partnerID)
-            // Leaves are stored at leaf_index 0, 1, 2, ... (each append checks leafIndex == count first), so the
-            // count is max + 1: one B-tree descent, where count(*) reads every batch and slows each append
-            // as the log grows.
-            let leafCount = try Int.fetchOne(db, sql: "SELECT coalesce(max(leaf_index) + 1, 0) FROM batches") ?? 0
-            guard current == previous, leafCount == batch.leafIndex else { return .stale(current: current) }
-            try db.execute(
-                sql: """
-                    INSERT INTO batches (leaf_index, batch_id, partner_id, sequence, key_epoch, created_at, received_at,
-                        record_count, leaf_hash, envelope, receipt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    batch.leafIndex, batch.batchID, batch.partnerID, batch.sequence, batch.keyEpoch, batch.createdAt,
-                    batch.receivedAt, batch.records.count, Data(batch.leafHash), Data(batch.envelope),
-                    Data(batch.receipt),
-                ])
-            let insertRecord = try db.cachedStatement(
-                sql: """
-                    INSERT INTO records (leaf_index, ordinal, record_id, kind, payload_offset, payload_length)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """)
-            for record in batch.records {
-                try insertRecord.execute(arguments: [
-                    batch.leafIndex, record.ordinal, record.recordID, record.kind.rawValue,
-                    record.payloadRange.lowerBound, record.payloadRange.count,
-                ])
+            for (batch, previous) in batches {
+                if case .stale(let current) = try Self.insert(batch, after: previous, db) {
+                    return .stale(current: current)
+                }
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO sequences (partner_id, last_sequence, last_batch_id) VALUES (?, ?, ?)
-                    ON CONFLICT (partner_id) DO UPDATE SET last_sequence = excluded.last_sequence,
-                        last_batch_id = excluded.last_batch_id
-                    """,
-                arguments: [batch.partnerID, batch.sequence, batch.batchID])
-            try db.execute(
-                sql: "INSERT INTO checkpoints (size, root_hash, signed_note) VALUES (?, ?, ?)",
-                arguments: [batch.checkpoint.size, Data(batch.checkpoint.rootHash), batch.checkpoint.signedNote])
             return .appended
         }
+    }
+
+    /// One batch's rows, inside the caller's transaction, if the partner's sequence is still `previous` and
+    /// the batch's leaf is the next one.
+    private static func insert(_ batch: BatchToAppend, after previous: SequenceState?, _ db: Database) throws
+        -> AppendOutcome
+    {
+        // Re-checked inside the transaction: another process sharing the file may have appended.
+        let current = try Self.sequence(db, batch.partnerID)
+        // Leaves are stored at leaf_index 0, 1, 2, ... (each append checks leafIndex == count first), so the
+        // count is max + 1: one B-tree descent, where count(*) reads every batch and slows each append
+        // as the log grows.
+        let leafCount =
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(leaf_index) + 1, 0) FROM batches")) ?? 0
+        guard current == previous, leafCount == batch.leafIndex else { return .stale(current: current) }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO batches (leaf_index, batch_id, partner_id, sequence, key_epoch, created_at, received_at,
+                    record_count, leaf_hash, envelope, receipt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            batch.leafIndex, batch.batchID, batch.partnerID, batch.sequence, batch.keyEpoch, batch.createdAt,
+            batch.receivedAt, batch.records.count, Data(batch.leafHash), Data(batch.envelope), Data(batch.receipt),
+        ])
+        let insertRecord = try db.cachedStatement(
+            sql: """
+                INSERT INTO records (leaf_index, ordinal, record_id, kind, payload_offset, payload_length)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        for record in batch.records {
+            try insertRecord.execute(arguments: [
+                batch.leafIndex, record.ordinal, record.recordID, record.kind.rawValue,
+                record.payloadRange.lowerBound, record.payloadRange.count,
+            ])
+        }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sequences (partner_id, last_sequence, last_batch_id) VALUES (?, ?, ?)
+                ON CONFLICT (partner_id) DO UPDATE SET last_sequence = excluded.last_sequence,
+                    last_batch_id = excluded.last_batch_id
+                """
+        ).execute(arguments: [batch.partnerID, batch.sequence, batch.batchID])
+        try db.cachedStatement(sql: "INSERT INTO checkpoints (size, root_hash, signed_note) VALUES (?, ?, ?)")
+            .execute(
+                arguments: [batch.checkpoint.size, Data(batch.checkpoint.rootHash), batch.checkpoint.signedNote])
+        return .appended
     }
 
     public func recordConflict(_ conflict: ConflictRecord) async throws(StoreError) {
@@ -253,7 +275,8 @@ public final class SQLiteStore: Store {
 
     private static func sequence(_ db: Database, _ partnerID: String) throws -> SequenceState? {
         try Row.fetchOne(
-            db, sql: "SELECT last_sequence, last_batch_id FROM sequences WHERE partner_id = ?", arguments: [partnerID]
+            db.cachedStatement(sql: "SELECT last_sequence, last_batch_id FROM sequences WHERE partner_id = ?"),
+            arguments: [partnerID]
         ).map { SequenceState(lastSequence: $0["last_sequence"], lastBatchID: $0["last_batch_id"]) }
     }
 

@@ -13,10 +13,10 @@ public struct AccountKeyChange: Codable, Sendable, Equatable {
         self.newFurnisherID = newFurnisherID
     }
 
-    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
+    func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
         if newAccountKey == nil && newFurnisherID == nil {
             errors.append(
-                .init(.schemaInvalid, "\(pointer): needs new_account_key or new_furnisher_id", pointer: pointer))
+                .init(.schemaInvalid, "\(pointer()): needs new_account_key or new_furnisher_id", pointer: pointer()))
         }
     }
 }

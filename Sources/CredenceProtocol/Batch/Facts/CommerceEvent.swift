@@ -98,42 +98,44 @@ public struct CommerceEvent: Codable, Sendable, Equatable {
         }
     }
 
-    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
+    func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
         if amount < 0 {
             errors.append(
-                .init(.schemaInvalid, "\(pointer)/amount: must not be negative", pointer: pointer.appending("amount")))
+                .init(
+                    .schemaInvalid, "\(pointer())/amount: must not be negative", pointer: pointer().appending("amount"))
+            )
         }
         if bnplProvider != nil && paymentMethod != .bnpl {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/bnpl_provider: only with payment_method bnpl",
-                    pointer: pointer.appending("bnpl_provider")))
+                    .schemaInvalid, "\(pointer())/bnpl_provider: only with payment_method bnpl",
+                    pointer: pointer().appending("bnpl_provider")))
         }
         let isChargeback = event == .chargebackOpened || event == .chargebackClosed
         if isChargeback != (chargeback != nil) {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/chargeback: required exactly for chargeback events",
-                    pointer: pointer.appending("chargeback")))
+                    .schemaInvalid, "\(pointer())/chargeback: required exactly for chargeback events",
+                    pointer: pointer().appending("chargeback")))
         }
         let isInstallment = event == .installmentDue || event == .installmentPaid
         if isInstallment != (installment != nil) {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/installment: required exactly for installment events",
-                    pointer: pointer.appending("installment")))
+                    .schemaInvalid, "\(pointer())/installment: required exactly for installment events",
+                    pointer: pointer().appending("installment")))
         }
         if let installment, installment.sequence < 1 {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/installment/sequence: starts at 1",
-                    pointer: pointer.appending("installment").appending("sequence")))
+                    .schemaInvalid, "\(pointer())/installment/sequence: starts at 1",
+                    pointer: pointer().appending("installment").appending("sequence")))
         }
         if event == .installmentPaid, installment?.paidAt == nil {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/installment/paid_at: required for installment_paid",
-                    pointer: pointer.appending("installment").appending("paid_at")))
+                    .schemaInvalid, "\(pointer())/installment/paid_at: required for installment_paid",
+                    pointer: pointer().appending("installment").appending("paid_at")))
         }
     }
 }

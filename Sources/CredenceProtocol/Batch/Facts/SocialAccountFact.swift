@@ -72,12 +72,12 @@ public struct SocialAccountFact: Codable, Sendable, Equatable {
         }
     }
 
-    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
+    func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
         if let accountCreatedAt, observedAt < accountCreatedAt {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/account_created_at: is after observed_at",
-                    pointer: pointer.appending("account_created_at")))
+                    .schemaInvalid, "\(pointer())/account_created_at: is after observed_at",
+                    pointer: pointer().appending("account_created_at")))
         }
     }
 }

@@ -31,8 +31,8 @@ public struct TradelineEvent: Codable, Sendable, Equatable {
     /// The days-past-due levels of Metro 2 (statuses 71-84 and payment history bytes 1-6).
     public static let delinquencyLevels: Set<Int> = [30, 60, 90, 120, 150, 180]
 
-    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
-        let here = pointer.appending("days_past_due")
+    func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
+        let here = pointer().appending("days_past_due")
         switch (event.isDelinquency, daysPastDue) {
         case (true, nil):
             errors.append(.init(.schemaInvalid, "\(here): required for a \(event.rawValue) event", pointer: here))

@@ -148,7 +148,7 @@ public struct TradelineSnapshot: Codable, Sendable, Equatable {
         case noHistory = "no_history"
     }
 
-    func validate(at pointer: JSONPointer, into errors: inout [ProtocolError]) {
+    func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
         let amounts: [(String, Int64?)] = [
             ("credit_limit", creditLimit), ("original_amount", originalAmount),
             ("scheduled_payment", scheduledPayment), ("actual_payment", actualPayment), ("balance", balance),
@@ -157,28 +157,33 @@ public struct TradelineSnapshot: Codable, Sendable, Equatable {
         for (name, amount) in amounts {
             if let amount, amount < 0 {
                 errors.append(
-                    .init(.schemaInvalid, "\(pointer)/\(name): must not be negative", pointer: pointer.appending(name)))
+                    .init(
+                        .schemaInvalid, "\(pointer())/\(name): must not be negative", pointer: pointer().appending(name)
+                    ))
             }
         }
         if openedOn > asOf {
             errors.append(
-                .init(.schemaInvalid, "\(pointer)/opened_on: is after as_of", pointer: pointer.appending("opened_on")))
+                .init(
+                    .schemaInvalid, "\(pointer())/opened_on: is after as_of", pointer: pointer().appending("opened_on"))
+            )
         }
         if let closedOn, closedOn < openedOn {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/closed_on: is before opened_on", pointer: pointer.appending("closed_on")
+                    .schemaInvalid, "\(pointer())/closed_on: is before opened_on",
+                    pointer: pointer().appending("closed_on")
                 ))
         }
         if paymentHistory.count > 24 {
             errors.append(
                 .init(
-                    .schemaInvalid, "\(pointer)/payment_history: has more than 24 months",
-                    pointer: pointer.appending("payment_history")))
+                    .schemaInvalid, "\(pointer())/payment_history: has more than 24 months",
+                    pointer: pointer().appending("payment_history")))
         }
         for (index, month) in paymentHistory.enumerated()
         where index > 0 && !(month.month < paymentHistory[index - 1].month) {
-            let here = pointer.appending("payment_history").appending(index: index)
+            let here = pointer().appending("payment_history").appending(index: index)
             errors.append(.init(.schemaInvalid, "\(here)/month: months must be most recent first", pointer: here))
         }
     }

@@ -1,5 +1,3 @@
-import CredencePrimitives
-
 /// A partner's id in the registry: 2-64 of `a-z 0-9 . _ -`, starting with a letter or digit.
 public struct PartnerID: ValidatedString {
     public static let formatDescription = "partner id (2-64 characters of a-z, 0-9, '.', '_', '-')"
@@ -31,8 +29,7 @@ public struct Token: ValidatedString {
     public init(unchecked rawValue: String) { self.rawValue = rawValue }
 
     public static func isValid(_ text: String) -> Bool {
-        text.utf8.count == 43 && allBytes(of: text, satisfy: ASCII.isBase64URL)
-            && (try? Base64.decodeURLSafe(text))?.count == 32
+        isUnpaddedURLSafeBase64(text, characters: 43)
     }
 }
 
@@ -43,8 +40,7 @@ public struct BloomEncoding: ValidatedString {
     public init(unchecked rawValue: String) { self.rawValue = rawValue }
 
     public static func isValid(_ text: String) -> Bool {
-        text.utf8.count == 171 && allBytes(of: text, satisfy: ASCII.isBase64URL)
-            && (try? Base64.decodeURLSafe(text))?.count == 128
+        isUnpaddedURLSafeBase64(text, characters: 171)
     }
 }
 
@@ -69,6 +65,34 @@ extension Unicode.GeneralCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned: true
         default: false
         }
+    }
+}
+
+/// Whether `text` is what `Base64.decodeURLSafe` accepts and has `characters` characters, one of 4n + 3 (a
+/// whole number of bytes plus two, in its last 3 characters): URL-safe alphabet, no padding, and the 2 unused
+/// bits of the last character zero. Checked on the characters without decoding: every record carries several
+/// tokens.
+private func isUnpaddedURLSafeBase64(_ text: String, characters: Int) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        guard bytes.count == characters else { return false }
+        var values: UInt8 = 0
+        for byte in bytes { values |= base64URLValues[Int(byte)] }
+        // An invalid byte sets the high bit; the last character's value (A-Z 0-25, a-z 26-51, 0-9 52-61, '-' 62,
+        // '_' 63) must be a multiple of 4.
+        return values & 0x80 == 0 && base64URLValues[Int(bytes[characters - 1])] % 4 == 0
+    }
+}
+
+/// Each byte's value as a base64url character, 0xFF for the bytes that are none.
+private let base64URLValues: [UInt8] = (0...255).map { byte in
+    switch UInt8(byte) {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) - UInt8(ascii: "A")
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt8(byte) - UInt8(ascii: "a") + 26
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0") + 52
+    case UInt8(ascii: "-"): 62
+    case UInt8(ascii: "_"): 63
+    default: 0xFF
     }
 }
 
