@@ -59,6 +59,36 @@ struct EstimationTests {
         #expect(outcome.estimatedFields == LinkageField.allCases)
     }
 
+    @Test("m pools the training rules by the matches each observed at a field, not by a plain average")
+    func trainingPoolsRulesByObservations() {
+        // The phone rule sees emails on thousands of matches, most agreeing; the birth-date rule on about a
+        // hundred, most disagreeing (blocks of one birth date rarely hold two emails).
+        let email = LinkageField.email.index
+        var fewEmails = trueM
+        fewEmails[email] = [0.05, 0.05, 0.9]
+        func patterns(smallSampleRate: Double) -> [ComparisonPatterns] {
+            ParameterEstimation.trainingRules.map { rule in
+                switch rule {
+                case .phone:
+                    ComparisonPatterns(entries: mixture(pairs: 50_000, matchShare: 0.5, m: trueM, u: trueU, seed: 21))
+                case .birthDateAndName:
+                    ComparisonPatterns(
+                        entries: mixture(pairs: 300, matchShare: 0.5, m: fewEmails, u: trueU, seed: 22),
+                        samplingRate: smallSampleRate)
+                default: ComparisonPatterns(entries: [])
+                }
+            }
+        }
+        let (pooled, rules) = ParameterEstimation.train(patterns(smallSampleRate: 1), u: trueU)
+        #expect(rules.filter { $0.estimatedFields.contains(.email) }.count == 2)
+        // A plain average would give about (0.6 + 0.05) / 2; the pool follows the 27,000 observations.
+        #expect(abs(pooled[email][0] - 0.6) < 0.02)
+        // A rule counts for every pair it blocks: the same 300 pairs as a sample of 50,000 weigh as much as
+        // the phone rule's 50,000.
+        let (weighted, _) = ParameterEstimation.train(patterns(smallSampleRate: 300.0 / 50_000), u: trueU)
+        #expect(abs(weighted[email][0] - (0.6 + 0.05) / 2) < 0.05)
+    }
+
     @Test("fields a rule blocks on keep their starting m")
     func excludedFieldsUntouched() {
         let patterns = mixture(pairs: 20_000, matchShare: 0.5, m: trueM, u: trueU, seed: 12)

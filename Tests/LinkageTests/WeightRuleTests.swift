@@ -47,6 +47,53 @@ struct WeightRuleTests {
         #expect(weight(plain.score(a, b), .phone).weight == LinkageModel.initial[.phone].levels[0].weight)
     }
 
+    @Test("an identical name weighs by how often the name occurs, up or down from the level's weight")
+    func nameTermFrequency() throws {
+        var frequencies = TermFrequencies()
+        for index in 0..<2000 {
+            frequencies.add(LinkageRecord(id: "b\(index)", source: "test", names: [Encodings.name("Person \(index)")]))
+        }
+        let named = { (id: String, name: String) in
+            LinkageRecord(id: id, source: "test", names: [Encodings.name(name)])
+        }
+        for id in ["z1", "z2"] { frequencies.add(named(id, "Zachary Rose")) }
+        for index in 0..<40 { frequencies.add(named("s\(index)", "John Smith")) }
+        let records = 2042.0
+        let scorer = FellegiSunterScorer(model: .initial, termFrequencies: frequencies)
+        let level = LinkageModel.initial[.name].levels[0]
+        /// The rate of a name `others` records besides the pair hold: shrunk towards the level's u.
+        func rate(others: Double, records: Double) -> Double { (1 + others) / (1 / level.u + records - 2) }
+
+        // Only the pair holds the name: about one in 3,040, below the level's u of one in 1,000.
+        let rare = weight(scorer.score(named("z1", "Zachary Rose"), named("z2", "Zachary Rose")), .name)
+        #expect(rare.note == "term frequency adjusted")
+        #expect(abs(rare.weight - log2(level.m / rate(others: 0, records: records))) < 1e-9)
+        #expect(rare.weight > level.weight + 1)
+        // 38 other records hold it.
+        let common = weight(scorer.score(named("s0", "John Smith"), named("s1", "John Smith")), .name)
+        #expect(abs(common.weight - log2(level.m / rate(others: 38, records: records))) < 1e-9)
+        #expect(common.weight < level.weight - 3)
+        // A near match in the same band has no value to count: the level's weight.
+        let typo = weight(
+            scorer.score(named("c1", "Christopher Anderson"), named("c2", "Christopher Andersen")), .name)
+        try #require(typo.level == "dice>=0.92")
+        #expect(typo.weight == level.weight)
+        #expect(typo.note == nil)
+        // Removing the other holders makes the name rare again.
+        for index in 2..<40 { frequencies.remove(named("s\(index)", "John Smith")) }
+        let fewer = FellegiSunterScorer(model: .initial, termFrequencies: frequencies)
+        let rareAgain = weight(fewer.score(named("s0", "John Smith"), named("s1", "John Smith")), .name)
+        #expect(abs(rareAgain.weight - log2(level.m / rate(others: 0, records: records - 38))) < 1e-9)
+        // In a small population rarity cannot be measured yet: about the level's weight.
+        var small = TermFrequencies()
+        for index in 0..<8 { small.add(named("p\(index)", "Person \(index)")) }
+        for id in ["z1", "z2"] { small.add(named(id, "Zachary Rose")) }
+        let early = weight(
+            FellegiSunterScorer(model: .initial, termFrequencies: small).score(
+                named("z1", "Zachary Rose"), named("z2", "Zachary Rose")), .name)
+        #expect(abs(early.weight - level.weight) < 0.02)
+    }
+
     @Test("term frequencies are incremental: remove undoes add")
     func termFrequenciesIncremental() {
         let token = Encodings.token(.email, "a@example.com")
@@ -60,24 +107,30 @@ struct WeightRuleTests {
         #expect(frequencies.recordCount == 2)
     }
 
-    @Test("an email that contains the name does not add the name's positive weight")
-    func emailRepeatsName() {
+    @Test("an email that contains the name makes only the relatives' name band redundant")
+    func emailRepeatsName() throws {
         let scorer = FellegiSunterScorer(model: .initial, termFrequencies: TermFrequencies())
         func pair(containsName: Bool, names: (String, String)) -> PairScore {
-            let email = Encodings.email("john.smith@example.com", containsName: containsName)
+            let email = Encodings.email("hamilton.family@example.com", containsName: containsName)
             return scorer.score(
                 LinkageRecord(id: "a", source: "test", identifiers: email, names: [Encodings.name(names.0)]),
                 LinkageRecord(id: "b", source: "test", identifiers: email, names: [Encodings.name(names.1)]))
         }
-        let repeated = pair(containsName: true, names: ("John Smith", "John Smith"))
-        #expect(weight(repeated, .name).weight == 0)
-        #expect(weight(repeated, .name).note == "counted in email")
-        #expect(weight(repeated, .name).level == "dice>=0.92")
-        let independent = pair(containsName: false, names: ("John Smith", "John Smith"))
-        #expect(weight(independent, .name).weight == LinkageModel.initial[.name].levels[0].weight)
-        #expect(repeated.matchWeight < independent.matchWeight)
+        // Two members of one family on the family's mailbox: the shared family name is what the mailbox says.
+        let relatives = pair(containsName: true, names: ("Ann Hamilton", "Eve Hamilton"))
+        try #require(weight(relatives, .name).level == "dice>=0.70")
+        #expect(weight(relatives, .name).weight == 0)
+        #expect(weight(relatives, .name).note == "counted in email")
+        let relativesElsewhere = pair(containsName: false, names: ("Ann Hamilton", "Eve Hamilton"))
+        #expect(weight(relativesElsewhere, .name).weight == LinkageModel.initial[.name].levels[2].weight)
+        // The same given name is not implied by a shared mailbox: it counts in full.
+        let same = pair(containsName: true, names: ("Ann Hamilton", "Ann Hamilton"))
+        #expect(weight(same, .name).level == "dice>=0.92")
+        #expect(weight(same, .name).weight == LinkageModel.initial[.name].levels[0].weight)
+        #expect(weight(same, .name).note == nil)
+        #expect(same.matchWeight > relatives.matchWeight)
         // Disagreeing names still lower the weight.
-        let different = pair(containsName: true, names: ("John Smith", "Robert Miller"))
+        let different = pair(containsName: true, names: ("Ann Hamilton", "Robert Miller"))
         #expect(weight(different, .name).weight == LinkageModel.initial[.name].levels[3].weight)
         #expect(weight(different, .name).weight < 0)
     }

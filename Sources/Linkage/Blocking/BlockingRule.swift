@@ -162,7 +162,7 @@ struct BlockingKeyGenerator: Sendable {
         record: Int, store: RecordStore, keys: inout [UInt64]
     ) {
         for exactPosition in store.filterRange(record, exact) {
-            let exactHash = Self.exactHash(store.filters[exactPosition])
+            let exactHash = store.filters[exactPosition].exactValueHash
             for bandPosition in store.filterRange(record, bands) {
                 for band in 0..<bandCount {
                     var hash = StableHash.combine(exactHash, UInt64(band))
@@ -179,12 +179,5 @@ struct BlockingKeyGenerator: Sendable {
     /// Appends the record's keys of every rule.
     func appendAllKeys(of record: Int, in store: RecordStore, to keys: inout [UInt64]) {
         for rule in BlockingRule.allCases { appendKeys(rule, of: record, in: store, to: &keys) }
-    }
-
-    /// Equal filters, equal hash: the exact-value key of a CLK (equal values have identical bits).
-    private static func exactHash(_ bits: CLKBits) -> UInt64 {
-        var hash: UInt64 = 0x6578_6163_74
-        for word in 0..<16 { hash = StableHash.combine(hash, bits[word]) }
-        return hash
     }
 }

@@ -9,6 +9,9 @@ enum ExpectationMaximization {
         var converged: Bool
         /// Fields that were estimated: not excluded, and observed on enough expected matches.
         var estimatedFields: [LinkageField]
+        /// Per field, per level: the expected matches observed at the level in the last E-step, the sufficient
+        /// statistics of m (so estimates from several samples can be pooled).
+        var matchedLevelCounts: [[Double]]
     }
 
     /// Fewer expected matched observations than this and a field's m is left to the other rules.
@@ -42,9 +45,12 @@ enum ExpectationMaximization {
         var iterations = 0
         var converged = false
         var matchedObservations = [Double](repeating: 0, count: LinkageField.allCases.count)
+        var matchedLevelCounts = LinkageField.allCases.map { [Double](repeating: 0, count: $0.levelNames.count) }
         let total = Double(patterns.reduce(0) { $0 + $1.count })
         guard total > 0 else {
-            return Outcome(m: m, matchShare: 0, iterations: 0, converged: false, estimatedFields: [])
+            return Outcome(
+                m: m, matchShare: 0, iterations: 0, converged: false, estimatedFields: [],
+                matchedLevelCounts: LinkageField.allCases.map { [Double](repeating: 0, count: $0.levelNames.count) })
         }
         while iterations < maximumIterations, !converged {
             iterations += 1
@@ -61,6 +67,7 @@ enum ExpectationMaximization {
                     if level != ComparisonVector.missing { levelMass[field.index][Int(level)] += mass }
                 }
             }
+            matchedLevelCounts = levelMass
             // M-step.
             var change = abs(matchMass / total - matchShare)
             matchShare = min(max(matchMass / total, 1e-9), 1 - 1e-9)
@@ -68,9 +75,7 @@ enum ExpectationMaximization {
                 let observed = levelMass[field.index].reduce(0, +)
                 matchedObservations[field.index] = observed
                 guard observed >= minimumMatchedObservations else { continue }
-                let levels = Double(levelMass[field.index].count)
-                for level in levelMass[field.index].indices {
-                    let updated = (levelMass[field.index][level] + smoothing / levels) / (observed + smoothing)
+                for (level, updated) in smoothedShares(levelMass[field.index]).enumerated() {
                     change = max(change, abs(updated - m[field.index][level]))
                     m[field.index][level] = updated
                 }
@@ -79,6 +84,14 @@ enum ExpectationMaximization {
         }
         return Outcome(
             m: m, matchShare: matchShare, iterations: iterations, converged: converged,
-            estimatedFields: fields.filter { matchedObservations[$0.index] >= minimumMatchedObservations })
+            estimatedFields: fields.filter { matchedObservations[$0.index] >= minimumMatchedObservations },
+            matchedLevelCounts: matchedLevelCounts)
+    }
+
+    /// m of each level from the expected matches observed at it, with the smoothing pseudo-count.
+    static func smoothedShares(_ levelCounts: [Double]) -> [Double] {
+        let observed = levelCounts.reduce(0, +)
+        let levels = Double(levelCounts.count)
+        return levelCounts.map { ($0 + smoothing / levels) / (observed + smoothing) }
     }
 }

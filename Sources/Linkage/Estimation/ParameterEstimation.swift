@@ -1,7 +1,7 @@
 /// Estimates the model without labels.
 ///
 /// u comes from random pairs, except for token agreement (see `TokenAgreement`); m from EM, with u fixed,
-/// over several training rules, each field's m averaged over the rules that do not block on it; the prior λ
+/// over several training rules, each field's m pooled over the rules that do not block on it; the prior λ
 /// from the pairs matched by strict deterministic rules, divided by the possible pairs and by the share of
 /// all matches those rules find. That share is the setting `strictRuleRecall` when given; otherwise it is
 /// estimated as the share of the expected matches among candidate pairs that the strict rules match, and
@@ -127,21 +127,28 @@ public enum ParameterEstimation {
         return matches > 0 ? min(1, max(0.05, strict / matches)) : 1
     }
 
-    /// EM on every training rule's patterns; each field's m is the average over the rules that estimated it.
-    private static func train(
+    /// EM on every training rule's patterns; each field's m pools the rules that estimated it: the expected
+    /// matches each rule observed at every level are added up (a rule counts for all the pairs it blocks, not
+    /// only the sample EM ran on) and m is their smoothed share, as one EM over all the rules' pairs would
+    /// estimate it. A plain average of the rules' m would give a rule that saw a field on a few dozen pairs
+    /// (birth date and name blocks rarely hold two emails) as much say as one that saw it on thousands.
+    static func train(
         _ rulePatterns: [ComparisonPatterns], u: [[Double]]
     ) -> (m: [[Double]], rules: [EstimationReport.TrainingRule]) {
         let initialM = LinkageModel.initial.fields.map { $0.levels.map(\.m) }
-        var sums = initialM.map { $0.map { _ in 0.0 } }
-        var estimates = [Int](repeating: 0, count: LinkageField.allCases.count)
+        var matchedCounts = initialM.map { $0.map { _ in 0.0 } }
+        var estimated = [Bool](repeating: false, count: LinkageField.allCases.count)
         var rules: [EstimationReport.TrainingRule] = []
         for (rule, patterns) in zip(trainingRules, rulePatterns) {
             let outcome = ExpectationMaximization.run(
                 patterns: patterns.entries, u: u, initialM: initialM, excludedFields: rule.blockedFields,
                 tolerance: tolerance, maximumIterations: maximumIterations)
             for field in outcome.estimatedFields {
-                estimates[field.index] += 1
-                for level in sums[field.index].indices { sums[field.index][level] += outcome.m[field.index][level] }
+                estimated[field.index] = true
+                for level in matchedCounts[field.index].indices {
+                    matchedCounts[field.index][level] +=
+                        outcome.matchedLevelCounts[field.index][level] / patterns.samplingRate
+                }
             }
             rules.append(
                 .init(
@@ -150,8 +157,8 @@ public enum ParameterEstimation {
                     estimatedFields: outcome.estimatedFields))
         }
         let m = LinkageField.allCases.map { field in
-            estimates[field.index] == 0
-                ? initialM[field.index] : sums[field.index].map { $0 / Double(estimates[field.index]) }
+            estimated[field.index]
+                ? ExpectationMaximization.smoothedShares(matchedCounts[field.index]) : initialM[field.index]
         }
         return (m, rules)
     }

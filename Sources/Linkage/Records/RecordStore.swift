@@ -27,6 +27,14 @@ extension CLKBits {
     }
 
     var popCount: Int { Int(nonzeroBitCount.wrappedSum()) }
+
+    /// A hash of the exact value: equal values have identical bits, so equal filters give equal hashes (the
+    /// exact-value blocking keys, and the name values term frequencies count).
+    var exactValueHash: UInt64 {
+        var hash: UInt64 = 0x6578_6163_74
+        for word in 0..<16 { hash = StableHash.combine(hash, self[word]) }
+        return hash
+    }
 }
 
 /// The identifier kinds that comparisons tell apart: national IDs keep their type because only the same

@@ -21,12 +21,18 @@ struct ComparisonVector: Hashable, Sendable {
 
     /// Whether a field's positive weight is already counted in another field's agreement, so the field may
     /// only lower the weight:
-    /// - an email that contains the name repeats the name;
     /// - a shared phone number at a shared address identifies the household (a landline, a family plan)
     ///   rather than the person, so the address adds nothing the phone has not said;
-    /// - at a shared address, the lowest agreeing name band is what relatives reach by sharing the family
-    ///   name (`John Smith` and `Mary Smith` score 0.65-0.75), so it says nothing more than the address.
+    /// - at a shared address, or with a shared mailbox whose address contains the name, the lowest agreeing
+    ///   name band is what relatives reach by sharing the family name (`John Smith` and `Mary Smith` score
+    ///   0.65-0.75), so it says nothing more than the household's address or mailbox.
     /// Counting these twice would make every family sharing a landline look like one person.
+    ///
+    /// A mailbox that contains the name does not make the higher name bands redundant: Fellegi-Sunter needs
+    /// the two agreements to be independent among non-matches, and two different people who share
+    /// `smith.family@` (or one's `jane.smith@`) differ in the given name, so an agreeing given name is as
+    /// unlikely for them as for any two people. Zeroing it would leave a shared mailbox with the same name
+    /// below the threshold whenever the mailbox is all the two records share.
     func isCountedElsewhere(_ field: LinkageField) -> Bool {
         countedElsewhereNote(field) != nil
     }
@@ -35,10 +41,9 @@ struct ComparisonVector: Hashable, Sendable {
     func countedElsewhereNote(_ field: LinkageField) -> String? {
         switch field {
         case .name:
+            guard self[.name] == Self.relativesNameLevel else { return nil }
             if emailRepeatsName && self[.email] <= 1 { return "counted in email" }
-            if self[.name] == Self.relativesNameLevel && self[.address] <= 1 {
-                return "relatives share this at one address"
-            }
+            if self[.address] <= 1 { return "relatives share this at one address" }
             return nil
         case .address:
             return self[.phone] == 0 ? "counted in phone" : nil
@@ -67,18 +72,20 @@ struct ComparisonVector: Hashable, Sendable {
 /// One pair compared: the levels, and what the weight rules need beyond them.
 struct PairComparison: Sendable {
     var vector = ComparisonVector()
-    /// For each term-frequency-adjusted field that agrees, how many records carry the agreeing token
-    /// (the rarest one when several agree); 0 when not looked up.
-    var agreeingTokenCounts = SIMD4<Int32>()
+    /// For each term-frequency-adjusted field that agrees, how many records carry the agreeing value: the
+    /// token (the rarest one when several agree), or the name when both records hold it identically; 0 when
+    /// not looked up.
+    var agreeingValueCounts = SIMD8<Int32>()
 
-    /// Slot in `agreeingTokenCounts` of a term-frequency-adjusted field.
+    /// Slot in `agreeingValueCounts` of a term-frequency-adjusted field.
     static func countSlot(_ field: LinkageField) -> Int? {
         switch field {
         case .nationalID: 0
         case .phone: 1
         case .email: 2
         case .paymentFingerprint: 3
-        case .platformAccount, .name, .birthDate, .address: nil
+        case .name: 4
+        case .platformAccount, .birthDate, .address: nil
         }
     }
 }
@@ -94,7 +101,8 @@ struct RecordComparator: Sendable {
 
     init(recycledPhoneMargin: Int) { self.recycledPhoneMargin = recycledPhoneMargin }
 
-    /// `termFrequencies`, when given, picks the rarest agreeing token and records its count.
+    /// `termFrequencies`, when given, picks the rarest agreeing token and the rarest name both records hold
+    /// identically, and records their counts.
     func compare(
         _ store: RecordStore, _ a: Int, _ b: Int, termFrequencies: TermFrequencies? = nil
     ) -> PairComparison {
@@ -102,6 +110,10 @@ struct RecordComparator: Sendable {
         compareTokens(store, a, b, termFrequencies: termFrequencies, into: &result)
         if let dice = bestDice(store, a, b, .name) {
             result.vector[.name] = Self.level(dice: dice, thresholds: nameThresholds)
+            if dice == 1, let termFrequencies {
+                result.agreeingValueCounts[PairComparison.countSlot(.name)!] = Int32(
+                    clamping: rarestSharedName(store, a, b, termFrequencies))
+            }
         }
         if let dice = bestDice(store, a, b, .birthDate) {
             result.vector[.birthDate] = Self.level(dice: dice, thresholds: birthDateThresholds)
@@ -126,6 +138,20 @@ struct RecordComparator: Sendable {
             }
         }
         return best
+    }
+
+    /// Records carrying the rarest name variant that both records hold with identical bits (identical
+    /// filters are the same value); 0 when no variant is identical.
+    private func rarestSharedName(_ store: RecordStore, _ a: Int, _ b: Int, _ termFrequencies: TermFrequencies)
+        -> Int
+    {
+        var rarest = Int.max
+        for i in store.filterRange(a, .name) {
+            for j in store.filterRange(b, .name) where store.filters[i] == store.filters[j] {
+                rarest = min(rarest, termFrequencies.count(ofName: store.filters[i]))
+            }
+        }
+        return rarest == .max ? 0 : rarest
     }
 
     static func level(dice: Double, thresholds: [Double]) -> UInt8 {
@@ -172,7 +198,8 @@ struct RecordComparator: Sendable {
                 j += 1
             }
         }
-        result.agreeingTokenCounts = rarest.replacing(with: 0, where: rarest .== .max)
+        let counts = rarest.replacing(with: 0, where: rarest .== .max)
+        result.agreeingValueCounts = SIMD8(lowHalf: counts, highHalf: .zero)
 
         let nationalIDs = IdentifierKind.usSSN.bit | IdentifierKind.cnRIC.bit
         let emails = IdentifierKind.email.bit | IdentifierKind.emailMatch.bit

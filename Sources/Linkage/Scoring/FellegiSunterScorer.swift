@@ -118,7 +118,7 @@ struct WeightTable: Sendable {
 
     /// One field's weight with the rules applied: missing is 0; evidence already counted in another field
     /// may only lower the weight; an agreeing token is worth less when many records carry it
-    /// (u = max(u, frequency among the other records)).
+    /// (u = max(u, frequency among the other records)); an identical name is worth what its rate says.
     @inline(__always)
     private func fieldWeight(_ field: LinkageField, _ comparison: PairComparison, recordCount: Int) -> (
         weight: Double, note: String?
@@ -129,15 +129,27 @@ struct WeightTable: Sendable {
         if weights[slot] > 0, let note = comparison.vector.countedElsewhereNote(field) {
             return (0, note)
         }
-        if field.isTermFrequencyAdjusted, field.isTokenAgreement(Int(level)), recordCount > 2,
-            let countSlot = PairComparison.countSlot(field)
-        {
+        guard recordCount > 2, let countSlot = PairComparison.countSlot(field) else { return (weights[slot], nil) }
+        let count = Double(comparison.agreeingValueCounts[countSlot])
+        if field.isTermFrequencyAdjusted, field.isTokenAgreement(Int(level)) {
             // How often another record carries the token: the two records compared are not evidence of how
             // common it is. So a token only this pair shares is never adjusted, however few records there are
-            // (an aggregator's first batches), while a landline on eight records of a household is.
-            let others = max(0, Double(comparison.agreeingTokenCounts[countSlot]) - 2)
-            let frequency = others / Double(recordCount - 2)
+            // (an aggregator's first batches), while a landline on eight records of a household is. Only ever
+            // lowered: two people share a token through a household or a shared account, not by the chance a
+            // frequency measures, so a rare token is no rarer than the level's u.
+            let frequency = max(0, count - 2) / Double(recordCount - 2)
             if frequency > u[slot] { return (Math.log2(m[slot] / frequency), FieldEvidence.termFrequencyNote) }
+        } else if field == .name, count > 0 {
+            // Two different people hold one name by chance, at the rate the name occurs, so u is the name's
+            // rate, in both directions from the level's u (which averages common and rare names). The rate is
+            // counted on the other records (the pair excluded, as for tokens) and shrunk towards the level's u
+            // by one pseudo-occurrence, the posterior mean of a Poisson count with a gamma prior of mean u:
+            // (1 + others) / (1/u + N - 2). A name no other record holds is then worth more than the level in
+            // a large population, where rarity is measured, and the level's weight in a small one (an
+            // aggregator's first batches), where it is not.
+            let others = max(0, count - 2)
+            let frequency = (1 + others) / (1 / u[slot] + Double(recordCount - 2))
+            return (Math.log2(m[slot] / frequency), FieldEvidence.termFrequencyNote)
         }
         return (weights[slot], nil)
     }

@@ -1,8 +1,14 @@
-/// How many records carry each token value, maintained as records come and go. A token carried by many
-/// records (a household landline, a shared office email, a placeholder) says less about two of them being one
-/// person, so its agreement weight uses u = max(u of the level, frequency of the token), as Splink does.
+import CredenceIdentity
+
+/// How many records carry each token value and each exact name, maintained as records come and go.
 ///
-/// Tokens are held as 64-bit keys, not strings: a million records' four million tokens take about 100 MB.
+/// A token carried by many records (a household landline, a shared office email, a placeholder) says less
+/// about two of them being one person, so its agreement weight uses u = max(u of the level, frequency of the
+/// token), as Splink does. A name two records hold identically is weighed by how common that name is (u is
+/// its frequency, up or down from the level's u): `Zachary Rose` agreeing says far more than `John Smith`.
+///
+/// Tokens and names are held as 64-bit keys, not strings or filters: a million records' four million tokens
+/// and million names take about 150 MB.
 public struct TermFrequencies: Sendable {
     private var counts: [UInt64: UInt32] = [:]
     /// Records counted (the denominator of every frequency).
@@ -19,7 +25,7 @@ public struct TermFrequencies: Sendable {
         for index in 0..<store.count { add(store, index) }
     }
 
-    /// Counts each distinct token of the record once.
+    /// Counts each distinct token and name of the record once.
     public mutating func add(_ record: LinkageRecord) {
         for key in Self.keys(of: record) { counts[key, default: 0] += 1 }
         recordCount += 1
@@ -43,12 +49,28 @@ public struct TermFrequencies: Sendable {
     /// Records carrying the token with this key.
     func count(ofKey key: UInt64) -> Int { Int(counts[key] ?? 0) }
 
+    /// Records holding exactly this name (as one of their variants).
+    func count(ofName name: CLKBits) -> Int { count(ofKey: Self.nameKey(name)) }
+
     mutating func add(_ store: RecordStore, _ index: Int) {
         for position in store.identifierRange(index) { counts[store.identifiers[position].key, default: 0] += 1 }
+        // The store keeps a record's name variants distinct and non-empty.
+        for position in store.filterRange(index, .name) {
+            counts[Self.nameKey(store.filters[position]), default: 0] += 1
+        }
         recordCount += 1
     }
 
     private static func keys(of record: LinkageRecord) -> Set<UInt64> {
-        Set(record.identifiers.compactMap { identifier in IdentifierKind(identifier.type)?.key(of: identifier.token) })
+        var keys = Set(
+            record.identifiers.compactMap { identifier in IdentifierKind(identifier.type)?.key(of: identifier.token) })
+        for name in record.names {
+            let bits = CLKBits(name)
+            if bits != CLKBits() { keys.insert(nameKey(bits)) }
+        }
+        return keys
     }
+
+    /// A name's key: its exact-value hash moved into a domain of its own, apart from token keys.
+    private static func nameKey(_ name: CLKBits) -> UInt64 { StableHash.combine(name.exactValueHash, 0x6E61_6D65) }
 }
