@@ -50,9 +50,10 @@ struct AvailabilityTests {
     }
 
     @Test(.timeLimit(.minutes(2))) func rateLimitsAreWaitedOutAsRetryAfterSays() async throws {
-        // One batch per second, no burst: every second batch in a row is answered 429 with Retry-After: 1.
+        // One batch per 4 seconds, no burst: a batch pushed sooner after the last is answered 429 with a
+        // Retry-After of 1 to 4 s. (At one per second a loaded machine pushed too slowly to ever be limited.)
         let harness = try await KitHarness(
-            aggregatorArguments: ["--partner-rate", "1"],
+            aggregatorArguments: ["--partner-rate", "0.25"],
             aggregatorEnvironment: ["CREDENCE_AGGREGATOR_PARTNER_BURST": "1"],
             initArguments: ["--max-records", "4", "--backoff-base-ms", "30000", "--backoff-cap", "60"])
         let export = try LineExport.write(harness.url("orders.txt"), orders: 0..<8)
@@ -62,8 +63,14 @@ struct AvailabilityTests {
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let retries = outcome.errorLines.filter { $0.contains("msg=retrying") }
         #expect(!retries.isEmpty)
-        // Exactly the aggregator's delay each time, not the 0-30 s backoff.
-        #expect(retries.allSatisfy { $0.contains("wait_ms=1000") && $0.contains("429 Too many requests") })
+        // Exactly the aggregator's delay each time (whole seconds up to 4), not the 0-30 s backoff.
+        #expect(
+            retries.allSatisfy { line in
+                line.contains("429 Too many requests")
+                    && ["1000", "2000", "3000", "4000"].contains {
+                        line.contains("wait_ms=\($0) ") || line.hasSuffix("wait_ms=\($0)")
+                    }
+            }, "\(retries)")
         #expect(try await harness.statistics().batches == 4)
     }
 }
