@@ -88,6 +88,7 @@ let package = Package(
         .target(
             name: "CredenceCertificates",
             dependencies: [
+                "CredencePrimitives",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -1,3 +1,4 @@
+import CredencePrimitives
 import Crypto
 public import Foundation
 import SwiftASN1
@@ -169,8 +170,7 @@ public struct DevelopmentCA: Sendable {
 
     /// A random positive serial number of exactly 20 octets (RFC 5280's maximum; 158 random bits).
     static func randomSerialNumber() -> Certificate.SerialNumber {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        var bytes = SecureRandom.bytes(20)
         // Clear the sign bit and set the next one: positive, and no leading zero octet to strip.
         bytes[0] = (bytes[0] & 0x3F) | 0x40
         return Certificate.SerialNumber(bytes: bytes)

@@ -21,10 +21,8 @@ public struct LinkageKey: Sendable, Equatable, CustomStringConvertible {
 
     /// A fresh random key from the system's cryptographically secure generator.
     public static func generate() -> LinkageKey {
-        var generator = SystemRandomNumberGenerator()
         while true {
-            let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            if let key = try? LinkageKey(bytes: bytes) { return key }
+            if let key = try? LinkageKey(bytes: SecureRandom.bytes(byteCount)) { return key }
         }
     }
 

@@ -49,9 +49,7 @@ public struct AggregatorDirectory: Sendable {
                 .sorted()
             let server = try ca.issueServerCertificate(hosts: hosts)
             let logKey = SigningKey()
-            var token = [UInt8](repeating: 0, count: 32)
-            var generator = SystemRandomNumberGenerator()
-            for index in token.indices { token[index] = UInt8.random(in: 0...255, using: &generator) }
+            let token = SecureRandom.bytes(32)
             try write(ca.certificatePEM, to: url.appendingPathComponent(caCertificateFile), mode: 0o644)
             try write(ca.privateKeyPEM, to: url.appendingPathComponent(caPrivateKeyFile), mode: 0o600)
             try write(server.chainPEM, to: url.appendingPathComponent(configuration.tlsCertificate), mode: 0o644)

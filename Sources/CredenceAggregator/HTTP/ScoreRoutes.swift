@@ -140,8 +140,5 @@ struct ScoreRoutes: Sendable {
         return leaders[0]
     }
 
-    private static func newReportID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
-    }
+    private static func newReportID() -> String { Hex.encode(SecureRandom.bytes(16)) }
 }

@@ -51,10 +51,7 @@ public struct ConsumerRegistry: Sendable {
             throw RegistryError(
                 .malformedRequest, "give at least one permissible purpose (\(PermissiblePurpose.listed))")
         }
-        var secret = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in secret.indices { secret[index] = UInt8.random(in: 0...255, using: &generator) }
-        let apiKey = Self.keyPrefix + Base64.encodeURLSafe(secret)
+        let apiKey = Self.keyPrefix + Base64.encodeURLSafe(SecureRandom.bytes(32))
         let record = ConsumerRecord(
             id: id, name: trimmedName, purposes: purposes.map(\.rawValue), keyDigest: Self.digest(apiKey),
             createdAt: now(), revokedAt: nil)
