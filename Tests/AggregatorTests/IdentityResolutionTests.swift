@@ -237,4 +237,102 @@ import Testing
                     == (try await on.personID(ofSubject: try shopA.key("alice"))))
         }
     }
+
+    /// The score API's refusals over HTTPS, each with its problem type and no inquiry recorded; a consumer made
+    /// through the admin API; and a family's shared landline given alone, which two persons carry equally.
+    @Test func theScoreAPIRefusesWhatItCannotAnswer() async throws {
+        try await AggregatorHarness.with { harness in
+            var shop = Shop("shop-a", audience: harness.aggregator.id)
+            try harness.register(shop.partner)
+            #expect(
+                try await harness.client.pushEnvelope(try shop.envelope([Self.alice, Self.carol, Self.bob])).status
+                    == 201)
+            let linked = Linked(client: harness.client, token: harness.aggregator.adminToken)
+            try await linked.waitUntilLinked()
+            try await linked.waitUntilScored()
+
+            let admin = [("Authorization", "Bearer \(harness.aggregator.adminToken)")]
+            let created = try await harness.client.send(
+                "POST", "/v1/admin/consumers",
+                json: Array(
+                    #"{"consumer_id":"lender-1","name":"First Lender","purposes":["credit_application"]}"#.utf8),
+                headers: admin)
+            #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+            let issued = try JSONSerialization.jsonObject(with: Data(created.body)) as! [String: Any]
+            let key = try #require(issued["api_key"] as? String)
+            #expect(key.hasPrefix("credence_ck_"))
+            let duplicate = try await harness.client.send(
+                "POST", "/v1/admin/consumers",
+                json: Array(#"{"consumer_id":"lender-1","name":"Again","purposes":["employment"]}"#.utf8),
+                headers: admin)
+            #expect(duplicate.problem?.type.hasSuffix("/already-exists") == true)
+
+            func token(_ type: TokenType, _ raw: String) throws -> String {
+                IdentifierTokenizer(key: Self.linkageKey).token(
+                    type, normalized: try IdentifierNormalizer.normalize(raw, as: type, defaultRegion: .us))
+            }
+            func query(_ body: String, key: String? = key) async throws -> AggregatorClient.Reply {
+                try await harness.client.send(
+                    "POST", "/v1/scores/query", json: Array(body.utf8),
+                    headers: key.map { [("Authorization", "Bearer \($0)")] } ?? [])
+            }
+            let email = try token(.email, "alice.j@example.com")
+            let phone = try token(.phoneE164, "(217) 555-0100")
+            let good = #"{"purpose":"credit_application","identifiers":[{"type":"email","token":"\#(email)"}]}"#
+            #expect(try await query(good).status == 200)
+            let refusals: [(reply: AggregatorClient.Reply, problem: String)] = [
+                (try await query(good, key: nil), "unauthenticated"),
+                (try await query(good, key: "credence_ck_not-a-key"), "unauthenticated"),
+                (
+                    try await harness.client.send(
+                        "POST", "/v1/scores/query", json: nil, headers: [("Authorization", "Bearer \(key)")]),
+                    "unsupported-media-type"
+                ),
+                (try await query("{"), "malformed-request"),
+                (try await query(#"{"purpose":"credit_application","identifiers":[],"extra":1}"#), "malformed-request"),
+                (
+                    try await query(#"{"purpose":"marketing","identifiers":[{"type":"email","token":"\#(email)"}]}"#),
+                    "malformed-request"
+                ),
+                (
+                    try await query(
+                        #"{"purpose":"credit_application","identifiers":[{"type":"email","token":"short"}]}"#),
+                    "malformed-request"
+                ),
+                (
+                    try await query(
+                        #"{"purpose":"credit_application","identifiers":[{"type":"account","token":"\#(email)"}]}"#),
+                    "malformed-request"
+                ),
+                (try await query(String(repeating: " ", count: 70_000) + good), "payload-too-large"),
+                (
+                    try await query(
+                        #"{"purpose":"tenant_screening","identifiers":[{"type":"email","token":"\#(email)"}]}"#),
+                    "forbidden-purpose"
+                ),
+                (
+                    try await query(
+                        #"{"purpose":"credit_application","identifiers":[{"type":"email","token":"\#(try token(.email, "nobody@example.com"))"}]}"#
+                    ),
+                    "no-matching-person"
+                ),
+                // Alice and Carol share the landline: alone it cannot tell them apart; with Alice's email it can.
+                (
+                    try await query(
+                        #"{"purpose":"credit_application","identifiers":[{"type":"phone_e164","token":"\#(phone)"}]}"#),
+                    "ambiguous-person"
+                ),
+            ]
+            for (reply, problem) in refusals {
+                #expect(
+                    reply.problem?.type == "https://credence.dev/problems/\(problem)",
+                    "\(problem): \(reply.status) \(String(decoding: reply.body, as: UTF8.self))")
+            }
+            let both =
+                #"{"purpose":"credit_application","identifiers":[{"type":"phone_e164","token":"\#(phone)"},{"type":"email","token":"\#(email)"}]}"#
+            #expect(try await query(both).status == 200)
+            // Only the two answered queries left inquiries.
+            #expect(try await linked.json("/v1/admin/scoring")["inquiries"] as? Int == 2)
+        }
+    }
 }

@@ -40,7 +40,7 @@ struct AdminRoutes: Sendable {
             return json(try await run { () throws(RegistryError) in try await registry.entry(id) })
         }
         group.post("partners") { request, context in
-            let body = try await decode(NewPartner.self, request, context)
+            let body = try await decodeJSONBody(NewPartner.self, from: request)
             let entry = try await run { () throws(RegistryError) in
                 try await registry.add(id: body.partnerID, kind: body.kind, publicKey: body.publicKey)
             }
@@ -48,7 +48,7 @@ struct AdminRoutes: Sendable {
         }
         group.post("partners/:partnerID/keys") { request, context in
             let id = try context.parameters.require("partnerID")
-            let body = try await decode(NewKey.self, request, context)
+            let body = try await decodeJSONBody(NewKey.self, from: request)
             let entry = try await run { () throws(RegistryError) in
                 try await registry.rotate(id: id, publicKey: body.publicKey)
             }
@@ -93,7 +93,7 @@ struct AdminRoutes: Sendable {
             json(try await run { () throws(RegistryError) in try await consumers.list() })
         }
         group.post("consumers") { request, context in
-            let body = try await decode(NewConsumer.self, request, context)
+            let body = try await decodeJSONBody(NewConsumer.self, from: request)
             let issued = try await run { () throws(RegistryError) in
                 try await consumers.add(
                     id: body.consumerID, name: body.name, purposes: body.purposes.joined(separator: ","))
@@ -142,17 +142,6 @@ struct AdminRoutes: Sendable {
             return try await body()
         } catch {
             throw ProblemError(error.problem, error.message)
-        }
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AggregatorRequestContext)
-        async throws -> T
-    {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        do {
-            return try StrictDecoder.decode(type, fromJSON: Array(buffer: buffer))
-        } catch {
-            throw ProblemError(.malformedRequest, "the request body is not the expected JSON: \(error.message)")
         }
     }
 }

@@ -92,9 +92,7 @@ final class AggregatorRoutes: Sendable {
     // MARK: Ingest
 
     private func ingest(_ request: Request, _ context: AggregatorRequestContext) async throws -> Response {
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let mediaType, Self.envelopeMediaTypes.contains(mediaType) else {
+        guard let mediaType = mediaType(of: request), Self.envelopeMediaTypes.contains(mediaType) else {
             throw ProblemError(
                 .unsupportedMediaType,
                 "Content-Type must be one of \(Self.envelopeMediaTypes.sorted().joined(separator: ", "))")

@@ -87,22 +87,10 @@ struct ScoreRoutes: Sendable {
     }
 
     private func decode(_ request: Request) async throws -> Query {
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard mediaType == "application/json" else {
+        guard mediaType(of: request) == "application/json" else {
             throw ProblemError(.unsupportedMediaType, "Content-Type must be application/json")
         }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: 64 * 1024)
-        } catch is NIOTooManyBytesError {
-            throw ProblemError(.payloadTooLarge, "a score query is at most 64 KiB")
-        }
-        do {
-            return try StrictDecoder.decode(Query.self, fromJSON: Array(buffer: body))
-        } catch {
-            throw ProblemError(.malformedRequest, "the query is not the expected JSON: \(error.message)")
-        }
+        return try await decodeJSONBody(Query.self, from: request)
     }
 
     private static func identifiers(_ query: Query) throws -> [IdentifierKey] {
