@@ -105,15 +105,12 @@ public struct StoredBatchSource: Sendable, Hashable {
     public let partnerID: String
     public let partnerKind: String
     public let sequence: Int64
-    /// Seconds since the epoch.
-    public let receivedAt: Int64
 
-    public init(batchID: String, partnerID: String, partnerKind: String, sequence: Int64, receivedAt: Int64) {
+    public init(batchID: String, partnerID: String, partnerKind: String, sequence: Int64) {
         self.batchID = batchID
         self.partnerID = partnerID
         self.partnerKind = partnerKind
         self.sequence = sequence
-        self.receivedAt = receivedAt
     }
 }
 

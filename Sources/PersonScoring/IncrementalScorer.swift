@@ -63,7 +63,9 @@ public struct IncrementalScorer: Sendable {
             var subjectKeys = Set<String>()
             for batch in batches {
                 for (ordinal, body) in batch.records.enumerated() {
-                    let record = try StrictDecoder.decode(Record.self, fromJSON: body)
+                    // Only who the record is about: its fact is read when the person is scored.
+                    let record = try StrictDecoder.decode(
+                        RecordSubjects.self, fromJSON: body, allowUnknownMembers: true)
                     for subject in record.subjects {
                         let key = subject.subjectKey.rawValue
                         subjectKeys.insert(key)
@@ -160,4 +162,9 @@ public struct IncrementalScorer: Sendable {
             }
         }
     }
+}
+
+/// The subjects of a stored record, without decoding its fact.
+private struct RecordSubjects: Decodable {
+    let subjects: [SubjectReference]
 }

@@ -21,7 +21,7 @@ extension SQLiteStore: ScoreStore {
             let batches = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT b.leaf_index, b.batch_id, b.partner_id, p.kind, b.sequence, b.received_at, b.envelope
+                    SELECT b.leaf_index, b.batch_id, b.partner_id, p.kind, b.sequence, b.envelope
                     FROM batches b JOIN partners p ON p.id = b.partner_id
                     WHERE b.leaf_index >= ? ORDER BY b.leaf_index LIMIT ?
                     """,
@@ -100,7 +100,7 @@ extension SQLiteStore: ScoreStore {
                     """)
             let batch = try db.cachedStatement(
                 sql: """
-                    SELECT b.leaf_index, b.batch_id, b.partner_id, p.kind, b.sequence, b.received_at, b.envelope
+                    SELECT b.leaf_index, b.batch_id, b.partner_id, p.kind, b.sequence, b.envelope
                     FROM batches b JOIN partners p ON p.id = b.partner_id WHERE b.leaf_index = ?
                     """)
             // The payloads of the batches read so far in this call: a batch usually holds records of many of
@@ -329,7 +329,7 @@ extension SQLiteStore: ScoreStore {
     private static func source(_ row: Row) -> StoredBatchSource {
         StoredBatchSource(
             batchID: row["batch_id"], partnerID: row["partner_id"], partnerKind: row["kind"],
-            sequence: row["sequence"], receivedAt: row["received_at"])
+            sequence: row["sequence"])
     }
 
     private static func score(_ row: Row) -> StoredScore {
