@@ -76,9 +76,5 @@ public struct LinkReport: Sendable, CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 
-    static func seconds(_ duration: Duration) -> String {
-        let components = duration.components
-        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        return String(format: "%.2f s", value)
-    }
+    static func seconds(_ duration: Duration) -> String { LinkageSummary.seconds(duration) }
 }

@@ -1,3 +1,4 @@
+import CredencePrimitives
 import Synchronization
 
 /// A token bucket per partner: `rate` batches per second, bursts up to `burst`. Memory is bounded by the
@@ -23,8 +24,7 @@ final class PartnerRateLimiter: Sendable {
         return buckets.withLock { buckets in
             var bucket = buckets[partner] ?? Bucket(tokens: burst, updated: now)
             let elapsed = now - bucket.updated
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            bucket.tokens = min(burst, bucket.tokens + seconds * rate)
+            bucket.tokens = min(burst, bucket.tokens + elapsed.inSeconds * rate)
             bucket.updated = now
             defer { buckets[partner] = bucket }
             guard bucket.tokens >= 1 else {

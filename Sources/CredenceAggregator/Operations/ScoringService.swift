@@ -46,7 +46,7 @@ struct ScoringService: Service {
         guard pass.personsScored + pass.personsRetired > 0 else { return }
         let elapsed = ContinuousClock.now - start
         metrics.scored(persons: pass.personsScored, duration: elapsed)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         var metadata: Logger.Metadata = [
             "leaves": "\(pass.leaves)", "persons": "\(pass.personsScored)", "retired": "\(pass.personsRetired)",
             "seconds": "\(String(format: "%.3f", seconds))",

@@ -1,3 +1,5 @@
+import CredencePrimitives
+
 /// Counts, parameters and timings of a batch run.
 public struct LinkageSummary: Sendable {
     public enum Mode: String, Sendable {
@@ -73,9 +75,9 @@ public struct LinkageSummary: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return format(Double(seconds) + Double(attoseconds) / 1e18, digits: 2) + " s"
+    /// A duration for a summary line: seconds with 2 decimals.
+    public static func seconds(_ duration: Duration) -> String {
+        format(duration.inSeconds, digits: 2) + " s"
     }
 
     /// Fixed decimals without Foundation's formatter (scientific notation below 10⁻⁴).
