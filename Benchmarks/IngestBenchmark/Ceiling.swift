@@ -16,23 +16,22 @@ struct CeilingResult: Sendable {
     let candidates: [CeilingCandidate]
 }
 
-/// How the `sqlite3` tool is fed the rows. Both read every row from a file and insert it through SQL in
-/// one transaction; they differ in how much of that is SQL parsing.
+/// How the `sqlite3` tool is fed the rows. Both insert every row through SQL in one transaction; they differ in
+/// how the blobs (envelopes, receipts, span indexes) reach SQLite.
 enum ImportMethod: String, CaseIterable, Sendable {
-    /// Multi-row `INSERT ... VALUES` statements (100 record rows each); envelopes and receipts are text
-    /// literals cast to BLOB, the 32-byte hashes X'..' literals.
+    /// `INSERT ... VALUES` statements: envelopes and receipts are text literals cast to BLOB, the hashes and
+    /// span indexes X'..' literals. SQLite parses every byte.
     case insertValues = "insert-values"
-    /// Records through `.import --csv` into a TEMP table (in memory), then one `INSERT ... SELECT` that
-    /// casts the text columns to the STRICT table's integers. Batches, sequences and checkpoints as in
-    /// insert-values.
-    case csvImport = "csv-import"
+    /// The same statements with each envelope and span index read from its own file by the shell's
+    /// `readfile()`: the bytes reach SQLite unparsed.
+    case readFile = "readfile"
 
     var description: String {
         switch self {
         case .insertValues:
-            "one transaction of multi-row INSERT ... VALUES (100 rows a statement, envelopes as text cast to BLOB)"
-        case .csvImport:
-            "one transaction: .import --csv into a TEMP table, then INSERT INTO records SELECT"
+            "one transaction of INSERT ... VALUES (envelopes as text literals cast to BLOB)"
+        case .readFile:
+            "one transaction of INSERT ... VALUES with envelopes and span indexes by readfile()"
         }
     }
 }
@@ -47,6 +46,7 @@ func measureCeiling(source: String, directory: String, expectedRecords: Int, att
     let version = try sqlite.run(arguments: ["-version"], script: nil, in: directory)
         .split(separator: " ").prefix(2).joined(separator: " ")
     emit("# ceiling: exporting the stored rows with \(sqlite.path) \(version)")
+    try FileManager.default.createDirectory(atPath: directory + "/blobs", withIntermediateDirectories: true)
     _ = try sqlite.run(arguments: [source], script: exportScript, in: directory)
     let expected = try sqlite.run(arguments: [source], script: fingerprintScript, in: directory)
 
@@ -88,9 +88,10 @@ private func createDatabase(_ path: String) throws {
     _ = try SQLiteStore(path: path)
 }
 
-/// Writes, next to the databases: setup.sql (partners and keys), tables.sql (batches, sequences and
-/// checkpoints), records-values.sql and records.csv. Envelopes and receipts are written as text: they are UTF-8
-/// JSON without NUL (the parser escapes control characters), which the fingerprint check confirms.
+/// Writes, next to the databases: setup.sql (partners and keys), values.sql (every row, blobs as literals),
+/// readfile.sql (the same rows, envelopes and span indexes read from blobs/), and blobs/. Envelopes and receipts
+/// are written as text: they are UTF-8 JSON without NUL (the parser escapes control characters), which the
+/// fingerprint check confirms.
 private let exportScript = """
     .bail on
     .headers off
@@ -100,36 +101,41 @@ private let exportScript = """
     .mode insert partner_keys
     SELECT * FROM partner_keys ORDER BY partner_id, epoch;
     .mode list
-    .output tables.sql
+    .output values.sql
     SELECT 'INSERT INTO batches VALUES(' || leaf_index || ',' || quote(batch_id) || ',' || quote(partner_id) || ','
         || sequence || ',' || key_epoch || ',' || created_at || ',' || received_at || ',' || record_count || ','
         || quote(leaf_hash) || ',CAST(' || quote(CAST(envelope AS TEXT)) || ' AS BLOB),CAST('
         || quote(CAST(receipt AS TEXT)) || ' AS BLOB));'
+        || 'INSERT INTO record_spans VALUES(' || leaf_index || ',' || quote(spans) || ');'
+    FROM batches JOIN record_spans USING (leaf_index) ORDER BY leaf_index;
+    SELECT 'INSERT INTO sequences VALUES(' || quote(partner_id) || ',' || last_sequence || ','
+        || quote(last_batch_id) || ');'
+    FROM sequences ORDER BY partner_id;
+    SELECT 'INSERT INTO checkpoints VALUES(' || size || ',' || quote(root_hash) || ',' || quote(signed_note) || ');'
+    FROM checkpoints ORDER BY size;
+    .output readfile.sql
+    SELECT 'INSERT INTO batches VALUES(' || leaf_index || ',' || quote(batch_id) || ',' || quote(partner_id) || ','
+        || sequence || ',' || key_epoch || ',' || created_at || ',' || received_at || ',' || record_count || ','
+        || quote(leaf_hash) || ',readfile(''blobs/' || leaf_index || '.envelope''),CAST('
+        || quote(CAST(receipt AS TEXT)) || ' AS BLOB));'
+        || 'INSERT INTO record_spans VALUES(' || leaf_index || ',readfile(''blobs/' || leaf_index || '.spans''));'
     FROM batches ORDER BY leaf_index;
     SELECT 'INSERT INTO sequences VALUES(' || quote(partner_id) || ',' || last_sequence || ','
         || quote(last_batch_id) || ');'
     FROM sequences ORDER BY partner_id;
     SELECT 'INSERT INTO checkpoints VALUES(' || size || ',' || quote(root_hash) || ',' || quote(signed_note) || ');'
     FROM checkpoints ORDER BY size;
-    .output records-values.sql
-    SELECT CASE WHEN r.ordinal % 100 = 0 THEN 'INSERT INTO records VALUES' ELSE ',' END
-        || '(' || r.leaf_index || ',' || r.ordinal || ',' || quote(r.record_id) || ',' || quote(r.kind)
-        || ',' || r.payload_offset || ',' || r.payload_length || ')'
-        || CASE WHEN r.ordinal % 100 = 99 OR r.ordinal = b.record_count - 1 THEN ';' ELSE '' END
-    FROM records r JOIN batches b USING (leaf_index) ORDER BY r.leaf_index, r.ordinal;
-    .mode csv
-    .output records.csv
-    SELECT leaf_index, ordinal, record_id, kind, payload_offset, payload_length FROM records
-        ORDER BY leaf_index, ordinal;
     .output stdout
+    SELECT count(writefile('blobs/' || leaf_index || '.envelope', envelope)) FROM batches;
+    SELECT count(writefile('blobs/' || leaf_index || '.spans', spans)) FROM record_spans;
 
     """
 
-/// Counts and SHA3-256 digests of the four tables an ingest writes, in a stable order.
+/// Counts and SHA3-256 digests of the tables an ingest writes, in a stable order.
 private let fingerprintScript = """
     .bail on
-    SELECT (SELECT count(*) FROM records) || '|' || (SELECT count(*) FROM batches) || '|'
-        || hex(sha3_query('SELECT * FROM records ORDER BY leaf_index, ordinal')) || '|'
+    SELECT (SELECT coalesce(sum(length(spans)), 0) / 8 FROM record_spans) || '|' || (SELECT count(*) FROM batches)
+        || '|' || hex(sha3_query('SELECT * FROM record_spans ORDER BY leaf_index')) || '|'
         || hex(sha3_query('SELECT * FROM batches ORDER BY leaf_index')) || '|'
         || hex(sha3_query('SELECT * FROM sequences ORDER BY partner_id')) || '|'
         || hex(sha3_query('SELECT * FROM checkpoints ORDER BY size'));
@@ -138,26 +144,18 @@ private let fingerprintScript = """
 
 /// The timed script: the aggregator's connection settings, then every row in one transaction.
 private func importScript(_ method: ImportMethod) -> String {
-    let records =
+    let rows =
         switch method {
-        case .insertValues:
-            ".read records-values.sql\n"
-        case .csvImport:
-            """
-            CREATE TEMP TABLE staging_records (leaf_index INTEGER, ordinal INTEGER, record_id TEXT, kind TEXT,
-                payload_offset INTEGER, payload_length INTEGER);
-            .import --csv records.csv staging_records
-            INSERT INTO records SELECT * FROM staging_records;
-
-            """
+        case .insertValues: "values.sql"
+        case .readFile: "readfile.sql"
         }
     return """
         PRAGMA foreign_keys = ON;
         PRAGMA synchronous = FULL;
         PRAGMA temp_store = MEMORY;
         BEGIN;
-        .read tables.sql
-        \(records)COMMIT;
+        .read \(rows)
+        COMMIT;
 
         """
 }

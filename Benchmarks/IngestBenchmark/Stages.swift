@@ -65,15 +65,12 @@ func measureStages(chain: [[UInt8]], partnerKey: PublicKey, partnerID: String, s
         guard case .object(let object) = document, case .array(let values)? = object["records"],
             try spans.map({ try StrictJSONParser.parse(envelope.payload[$0]) }) == values
         else { throw TimingError("batch \(index + 1): the record slices differ from its records") }
-        let rows = zip(batch.records, spans).enumerated().map { ordinal, pair in
-            RecordRow(ordinal: ordinal, recordID: pair.0.recordID.rawValue, kind: pair.0.kind, payloadRange: pair.1)
-        }
         let batchID = verified.payloadDigest
         let leafHash = Array(SHA256.hash(data: Array(batchID.utf8)))
         let append = BatchToAppend(
             batchID: batchID, partnerID: partnerID, sequence: batch.batchSeq, keyEpoch: batch.keyEpoch,
             createdAt: batch.createdAt.secondsSinceEpoch, receivedAt: batch.createdAt.secondsSinceEpoch,
-            envelope: bytes, records: rows, leafIndex: index, leafHash: leafHash,
+            envelope: bytes, recordSpans: spans, leafIndex: index, leafHash: leafHash,
             checkpoint: StoredCheckpoint(size: index + 1, rootHash: leafHash, signedNote: "bench checkpoint"),
             receipt: receipt)
         mark = clock.now

@@ -79,10 +79,7 @@ public final class BatchIngestor: Sendable {
         }
         try checkHeader(batch, signer: signer)
         let batchID = verified.payloadDigest
-        let records = zip(batch.records, recordSpans).enumerated().map { ordinal, pair in
-            RecordRow(ordinal: ordinal, recordID: pair.0.recordID.rawValue, kind: pair.0.kind, payloadRange: pair.1)
-        }
-        let pending = PendingBatch(batch: batch, batchID: batchID, envelope: body, records: records)
+        let pending = PendingBatch(batch: batch, batchID: batchID, envelope: body, recordSpans: recordSpans)
         return try await commits.submit(pending) { group in await commit(group) }.get()
     }
 
@@ -176,7 +173,7 @@ public final class BatchIngestor: Sendable {
         let batch: Batch
         let batchID: String
         let envelope: [UInt8]
-        let records: [RecordRow]
+        let recordSpans: [Range<Int>]
     }
 
     /// A batch of a group that the sequence rules let through, at `position` in the group.
@@ -286,7 +283,7 @@ public final class BatchIngestor: Sendable {
     }
 
     private static func appended(_ append: BatchToAppend) -> IngestOutcome {
-        .appended(receipt: append.receipt, batchID: append.batchID, recordCount: append.records.count)
+        .appended(receipt: append.receipt, batchID: append.batchID, recordCount: append.recordSpans.count)
     }
 
     /// The sequence rules: an idempotent retry is settled, a gap or a fork refused; a batch that continues its
@@ -335,7 +332,7 @@ public final class BatchIngestor: Sendable {
         let append = BatchToAppend(
             batchID: batchID, partnerID: partnerID, sequence: batch.batchSeq, keyEpoch: batch.keyEpoch,
             createdAt: batch.createdAt.secondsSinceEpoch, receivedAt: now(), envelope: envelope,
-            records: pending.records, leafIndex: leafIndex, leafHash: entry.leafHash.bytes,
+            recordSpans: pending.recordSpans, leafIndex: leafIndex, leafHash: entry.leafHash.bytes,
             checkpoint: StoredCheckpoint(size: size, rootHash: root.bytes, signedNote: note), receipt: receipt)
         return .ready(append, after: state)
     }

@@ -1,4 +1,4 @@
-public import CredenceProtocol
+import CredenceProtocol
 
 /// Where the aggregator keeps what it accepted: the partner registry, every accepted batch with its
 /// envelope, decoded records and log leaf, equivocation evidence, and signed checkpoints.

@@ -43,22 +43,6 @@ public struct SequenceState: Sendable, Equatable {
     }
 }
 
-/// One decoded record as stored: its place in the batch, its id and kind, and where its JSON lies in the batch's
-/// payload. The record is a slice of the bytes the partner signed, never a copy: the envelope is stored once.
-public struct RecordRow: Sendable, Equatable {
-    public let ordinal: Int
-    public let recordID: String
-    public let kind: RecordKind
-    public let payloadRange: Range<Int>
-
-    public init(ordinal: Int, recordID: String, kind: RecordKind, payloadRange: Range<Int>) {
-        self.ordinal = ordinal
-        self.recordID = recordID
-        self.kind = kind
-        self.payloadRange = payloadRange
-    }
-}
-
 /// Everything one accepted batch writes, in one transaction.
 public struct BatchToAppend: Sendable {
     public let batchID: String
@@ -68,7 +52,9 @@ public struct BatchToAppend: Sendable {
     public let createdAt: Int64
     public let receivedAt: Int64
     public let envelope: [UInt8]
-    public let records: [RecordRow]
+    /// Where each record lies in the envelope's payload, in batch order: the records as validated, with the
+    /// signed bytes as their one copy.
+    public let recordSpans: [Range<Int>]
     public let leafIndex: Int
     public let leafHash: [UInt8]
     public let checkpoint: StoredCheckpoint
@@ -77,7 +63,7 @@ public struct BatchToAppend: Sendable {
 
     public init(
         batchID: String, partnerID: String, sequence: Int64, keyEpoch: Int, createdAt: Int64, receivedAt: Int64,
-        envelope: [UInt8], records: [RecordRow], leafIndex: Int, leafHash: [UInt8], checkpoint: StoredCheckpoint,
+        envelope: [UInt8], recordSpans: [Range<Int>], leafIndex: Int, leafHash: [UInt8], checkpoint: StoredCheckpoint,
         receipt: [UInt8]
     ) {
         self.batchID = batchID
@@ -87,7 +73,7 @@ public struct BatchToAppend: Sendable {
         self.createdAt = createdAt
         self.receivedAt = receivedAt
         self.envelope = envelope
-        self.records = records
+        self.recordSpans = recordSpans
         self.leafIndex = leafIndex
         self.leafHash = leafHash
         self.checkpoint = checkpoint

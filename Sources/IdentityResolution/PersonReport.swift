@@ -1,3 +1,4 @@
+import CredenceIdentity
 import CredenceProtocol
 public import CredenceStore
 import Foundation

@@ -200,7 +200,7 @@ import Testing
                 try await harness.client.send(
                     "POST", "/v1/admin/partners/lender-two/keys", json: Array(rotate), headers: auth
                 ).status == 201)
-            var rotated = SyntheticPartner(
+            let rotated = SyntheticPartner(
                 id: lender.id, kind: .lending, audience: harness.aggregator.id, key: newKey, keyEpoch: 2)
             let payload = rotated.makeBatch(
                 sequence: lender.nextSequence, previous: lender.previousBatchID, records: 2,

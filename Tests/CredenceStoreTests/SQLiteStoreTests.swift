@@ -33,11 +33,8 @@ struct SQLiteStoreTests {
         let (envelope, spans) = Self.envelope(sequence, records: records)
         return BatchToAppend(
             batchID: batchID, partnerID: "lender-a", sequence: sequence, keyEpoch: 1, createdAt: 100, receivedAt: 101,
-            envelope: envelope,
-            records: spans.enumerated().map {
-                RecordRow(ordinal: $0, recordID: "r\($0)", kind: .tradelineSnapshot, payloadRange: $1)
-            },
-            leafIndex: leaf, leafHash: [UInt8](repeating: UInt8(leaf), count: 32),
+            envelope: envelope, recordSpans: spans, leafIndex: leaf,
+            leafHash: [UInt8](repeating: UInt8(leaf), count: 32),
             checkpoint: StoredCheckpoint(
                 size: leaf + 1, rootHash: [UInt8](repeating: 9, count: 32), signedNote: "note"),
             receipt: Array("receipt \(sequence)".utf8))
@@ -58,6 +55,7 @@ struct SQLiteStoreTests {
         #expect(
             try await store.appliedMigrations() == [
                 "v1-ingest", "v2-identity-resolution", "v3-records-as-payload-slices", "v4-scoring-and-publishing",
+                "v5-one-span-index-a-batch",
             ])
     }
 
@@ -136,6 +134,85 @@ struct SQLiteStoreTests {
         #expect(try await store.statistics().records == 4)
     }
 
+    /// A batch's records are one span index row; a damaged index is refused when read, never sliced past the
+    /// payload, and a new file has the page size chosen for envelopes.
+    @Test func spanIndexesAreCheckedAgainstTheirPayload() async throws {
+        try await store.addPartner(PartnerRecord(id: "lender-a", kind: .lending, createdAt: 1))
+        #expect(try await store.append(batch(1, leaf: 0, records: 3), after: nil) == .appended)
+        let path = directory.appendingPathComponent("test.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        let (index, pageSize) = try await queue.read { db in
+            (
+                try Data.fetchOne(db, sql: "SELECT spans FROM record_spans WHERE leaf_index = 0"),
+                try Int.fetchOne(db, sql: "PRAGMA page_size")
+            )
+        }
+        #expect(index?.count == 3 * 8)
+        #expect(pageSize == SQLiteSchema.pageSize)
+        #expect(
+            try StoredRecords.spans(inIndex: #require(index), payloadCount: 1_000, leafIndex: 0)
+                == Self.envelope(1, records: 3).spans)
+
+        // A span past the payload's end.
+        var damaged = try #require(index)
+        damaged[16] = 0xFF
+        damaged[17] = 0xFF
+        try await queue.write { [damaged] db in
+            try db.execute(sql: "UPDATE record_spans SET spans = ? WHERE leaf_index = 0", arguments: [damaged])
+        }
+        await #expect(throws: StoreError.self) { try await store.batchesToLink(from: 0, limit: 1) }
+        // An index that is not a whole number of spans cannot be stored at all.
+        await #expect(throws: DatabaseError.self) {
+            try await queue.write { db in
+                try db.execute(sql: "UPDATE record_spans SET spans = x'0102' WHERE leaf_index = 0")
+            }
+        }
+        #expect(throws: StoreError.self) {
+            try StoredRecords.spans(inIndex: Data([1, 2, 3]), payloadCount: 100, leafIndex: 0)
+        }
+    }
+
+    /// Commits leave checkpoints to the background loop: the database file grows only when a checkpoint copies
+    /// the WAL into it, and with the loop running it does without any commit reaching SQLite's own threshold.
+    @Test func backgroundCheckpointsCopyTheWALIntoTheDatabaseFile() async throws {
+        let path = directory.appendingPathComponent("background.sqlite").path
+        let store = try SQLiteStore(path: path, options: .init(checkpointsInBackground: true))
+        try await store.addPartner(PartnerRecord(id: "lender-a", kind: .lending, createdAt: 1))
+        func fileSize() throws -> Int {
+            try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+        }
+        // About 1.2 MB of envelopes: far below the 64 MiB at which a commit checkpoints by itself.
+        var previous: SequenceState?
+        func appendBatches(_ sequences: ClosedRange<Int64>) async throws {
+            for sequence in sequences {
+                #expect(
+                    try await store.append(
+                        batch(sequence, leaf: Int(sequence - 1), id: String(format: "%064d", sequence), records: 2_000),
+                        after: previous)
+                        == .appended)
+                previous = try await store.sequence(ofPartner: "lender-a")
+            }
+        }
+        try await appendBatches(1...10)
+        let withoutLoop = try fileSize()
+        #expect(withoutLoop < 400_000, "nothing should have been checkpointed yet: \(withoutLoop) bytes")
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await store.checkpointContinuously(every: .milliseconds(10)) }
+            try await appendBatches(11...20)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while try fileSize() < 1_000_000, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            group.cancelAll()
+        }
+        #expect(try fileSize() > 1_000_000)
+        // Every batch reads back after the loop ended.
+        #expect(
+            try await store.batchesToLink(from: 0, limit: 30).map(\.records.count) == Array(repeating: 2_000, count: 20)
+        )
+    }
+
     /// A file written before v3 kept each record's JSON in its row; opening it moves the rows to payload slices
     /// and every record reads back the same.
     @Test func migrationToPayloadSlicesKeepsEveryRecord() async throws {
@@ -169,7 +246,10 @@ struct SQLiteStoreTests {
             }
         }
         let migrated = try SQLiteStore(path: path)
-        #expect(try await migrated.appliedMigrations().contains("v3-records-as-payload-slices"))
+        #expect(
+            try await migrated.appliedMigrations().suffix(3) == [
+                "v3-records-as-payload-slices", "v4-scoring-and-publishing", "v5-one-span-index-a-batch",
+            ])
         let stored = try await migrated.batchesToLink(from: 0, limit: 10)
         #expect(stored.map(\.records.count) == [2, 3])
         #expect(

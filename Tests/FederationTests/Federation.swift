@@ -127,10 +127,17 @@ struct Federation {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = ["-readonly", aggregator.databasePath, sql]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
+        process.standardError = errors
         try process.run()
         let data = PipeIO.readAll(output.fileHandleForReading)
+        let message = String(decoding: PipeIO.readAll(errors.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
+        // A query that fails (a table or column renamed) must fail the test, not read as no rows.
+        guard process.terminationStatus == 0, message.isEmpty else {
+            throw FederationError("sqlite3 '\(sql)' exited \(process.terminationStatus): \(message)")
+        }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }

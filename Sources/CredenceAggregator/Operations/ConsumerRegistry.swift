@@ -1,4 +1,4 @@
-public import CredenceProtocol
+import CredenceProtocol
 public import CredenceStore
 import Crypto
 import Foundation

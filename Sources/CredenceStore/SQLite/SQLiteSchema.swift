@@ -3,6 +3,9 @@ import GRDB
 
 /// The versioned schema. A migration, once released, never changes: later versions add migrations.
 enum SQLiteSchema {
+    /// The page size of a new database file (an existing file keeps its own).
+    static let pageSize = 16384
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ingest") { db in
@@ -181,7 +184,47 @@ enum SQLiteSchema {
                     ) STRICT, WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v5-one-span-index-a-batch") { db in
+            try migrateRecordsToSpanIndexes(db)
+        }
         return migrator
+    }
+
+    /// v5: a batch's records are one span index (``StoredRecords``) in `record_spans` instead of a row each
+    /// (ordinal, record id, kind, offset, length), so that accepting a batch inserts one small row beside its
+    /// envelope, not a thousand. Ids and kinds are read from the records themselves, which the spans locate.
+    private static func migrateRecordsToSpanIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE record_spans (
+                    leaf_index INTEGER PRIMARY KEY REFERENCES batches(leaf_index),
+                    spans BLOB NOT NULL CHECK (length(spans) % \(StoredRecords.bytesPerSpan) = 0)
+                ) STRICT;
+                """)
+        let insert = try db.makeStatement(sql: "INSERT INTO record_spans (leaf_index, spans) VALUES (?, ?)")
+        let rows = try db.makeStatement(
+            sql: "SELECT ordinal, payload_offset, payload_length FROM records WHERE leaf_index = ? ORDER BY ordinal")
+        let batches = try Row.fetchCursor(db, sql: "SELECT leaf_index, record_count FROM batches ORDER BY leaf_index")
+        while let batch = try batches.next() {
+            let leafIndex: Int = batch["leaf_index"]
+            var spans: [Range<Int>] = []
+            for row in try Row.fetchAll(rows, arguments: [leafIndex]) {
+                let ordinal: Int = row["ordinal"]
+                let offset: Int = row["payload_offset"]
+                let length: Int = row["payload_length"]
+                guard ordinal == spans.count else {
+                    throw StoreError(.unavailable, "migration v5: leaf \(leafIndex) has no record \(spans.count)")
+                }
+                spans.append(offset..<offset + length)
+            }
+            let count: Int = batch["record_count"]
+            guard spans.count == count else {
+                throw StoreError(
+                    .unavailable, "migration v5: leaf \(leafIndex) holds \(spans.count) records, not \(count)")
+            }
+            try insert.execute(arguments: [leafIndex, try StoredRecords.spanIndex(spans, leafIndex: leafIndex)])
+        }
+        try db.execute(sql: "DROP TABLE records")
     }
 
     /// v3: a record row no longer carries its JSON (a re-serialized copy of what the envelope already holds) but

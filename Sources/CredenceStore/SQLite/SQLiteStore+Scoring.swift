@@ -85,11 +85,9 @@ extension SQLiteStore: ScoreStore {
                 sql: "SELECT subject_key FROM subjects WHERE person_id = ? ORDER BY subject_key")
             let references = try db.cachedStatement(
                 sql: """
-                    SELECT DISTINCT r.leaf_index, r.ordinal, r.payload_offset, r.payload_length
-                    FROM subjects s
-                    JOIN subject_records x ON x.subject_key = s.subject_key
-                    JOIN records r ON r.leaf_index = x.leaf_index AND r.ordinal = x.ordinal
-                    WHERE s.person_id = ? ORDER BY r.leaf_index, r.ordinal
+                    SELECT DISTINCT x.leaf_index, x.ordinal
+                    FROM subjects s JOIN subject_records x ON x.subject_key = s.subject_key
+                    WHERE s.person_id = ? ORDER BY x.leaf_index, x.ordinal
                     """)
             let inquiries = try db.cachedStatement(
                 sql: """
@@ -105,7 +103,7 @@ extension SQLiteStore: ScoreStore {
                     """)
             // The payloads of the batches read so far in this call: a batch usually holds records of many of
             // the persons asked for.
-            var payloads: [Int: (payload: [UInt8], source: StoredBatchSource)] = [:]
+            var payloads: [Int: (payload: [UInt8], spans: [Range<Int>], source: StoredBatchSource)] = [:]
             return try persons.map { personID in
                 let keys = try String.fetchAll(subjects, arguments: [personID])
                 var records: [(body: [UInt8], source: StoredBatchSource)] = []
@@ -113,20 +111,17 @@ extension SQLiteStore: ScoreStore {
                     let leafIndex: Int = row["leaf_index"]
                     if payloads[leafIndex] == nil {
                         guard let stored = try Row.fetchOne(batch, arguments: [leafIndex]) else { continue }
-                        payloads[leafIndex] = (
-                            try StoredRecords.payload(
-                                ofEnvelope: Array(stored["envelope"] as Data), leafIndex: leafIndex),
-                            Self.source(stored)
-                        )
+                        let (payload, spans) = try StoredRecords.payloadAndSpans(
+                            db, leafIndex: leafIndex, envelope: Array(stored["envelope"] as Data))
+                        payloads[leafIndex] = (payload, spans, Self.source(stored))
                     }
-                    let (payload, source) = payloads[leafIndex]!
-                    records.append(
-                        (
-                            try StoredRecords.body(
-                                inPayload: payload, offset: row["payload_offset"], length: row["payload_length"],
-                                leafIndex: leafIndex),
-                            source
-                        ))
+                    let (payload, spans, source) = payloads[leafIndex]!
+                    let ordinal: Int = row["ordinal"]
+                    guard spans.indices.contains(ordinal) else {
+                        throw StoreError(
+                            .unavailable, "record \(ordinal) of leaf \(leafIndex) is indexed but not stored")
+                    }
+                    records.append((Array(payload[spans[ordinal]]), source))
                 }
                 let days = try Row.fetchAll(inquiries, arguments: [personID]).map { row in
                     CalendarDate(utcDayOf: row["inquired_at"]).rawValue

@@ -1,8 +1,53 @@
 import CredenceProtocol
+import Foundation
 import GRDB
 
-/// Records are stored as slices of their batch's payload: the envelope is the one copy of a record's bytes.
+/// Records are stored as slices of their batch's payload: the envelope is the one copy of a record's bytes, and
+/// each batch has one `record_spans` row, its span index, saying where its records lie in the payload.
+///
+/// The span index is 8 bytes a record, in batch order: the record's offset in the payload, then its length,
+/// each an unsigned 32-bit little-endian integer. One row a batch rather than one a record: an accepted batch
+/// costs SQLite one small insert beside its envelope, not a thousand.
 enum StoredRecords {
+    static let bytesPerSpan = 8
+
+    /// The span index of a batch's records.
+    static func spanIndex(_ spans: [Range<Int>], leafIndex: Int) throws(StoreError) -> Data {
+        var index = Data(capacity: spans.count * bytesPerSpan)
+        for span in spans {
+            guard span.lowerBound >= 0, !span.isEmpty, let offset = UInt32(exactly: span.lowerBound),
+                let length = UInt32(exactly: span.count)
+            else {
+                throw StoreError(.unavailable, "record span \(span) of leaf \(leafIndex) does not fit the span index")
+            }
+            withUnsafeBytes(of: offset.littleEndian) { index.append(contentsOf: $0) }
+            withUnsafeBytes(of: length.littleEndian) { index.append(contentsOf: $0) }
+        }
+        return index
+    }
+
+    /// The spans a span index holds, each checked to lie inside a payload of `payloadCount` bytes.
+    static func spans(inIndex index: Data, payloadCount: Int, leafIndex: Int) throws(StoreError) -> [Range<Int>] {
+        guard index.count % bytesPerSpan == 0 else {
+            throw StoreError(.unavailable, "the record span index of leaf \(leafIndex) is \(index.count) bytes long")
+        }
+        let fields = index.withUnsafeBytes { raw in
+            stride(from: 0, to: raw.count, by: 4).map {
+                Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt32.self)))
+            }
+        }
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(fields.count / 2)
+        for start in stride(from: 0, to: fields.count, by: 2) {
+            let (offset, length) = (fields[start], fields[start + 1])
+            guard length > 0, offset + length <= payloadCount else {
+                throw StoreError(.unavailable, "a stored record of leaf \(leafIndex) lies outside its payload")
+            }
+            spans.append(offset..<offset + length)
+        }
+        return spans
+    }
+
     /// The payload of a stored envelope.
     static func payload(ofEnvelope envelope: [UInt8], leafIndex: Int) throws(StoreError) -> [UInt8] {
         do {
@@ -12,7 +57,7 @@ enum StoredRecords {
         }
     }
 
-    /// Where each record lies in the payload of a stored envelope.
+    /// Where each record lies in the payload of a stored envelope, found again by parsing it.
     static func spans(inEnvelope envelope: [UInt8], leafIndex: Int) throws(StoreError) -> [Range<Int>] {
         let parsed = ParsedBatchPayload(try payload(ofEnvelope: envelope, leafIndex: leafIndex))
         if case .failure(let error) = parsed.document {
@@ -21,32 +66,23 @@ enum StoredRecords {
         return parsed.recordSpans
     }
 
-    /// The JSON of each record of a stored batch, in batch order, from its envelope and its rows' slices.
-    static func bodies(ofEnvelope envelope: [UInt8], leafIndex: Int, slices: [(offset: Int, length: Int)])
-        throws(StoreError) -> [[UInt8]]
-    {
+    /// The payload of the stored batch at `leafIndex` and where its records lie in it, in batch order.
+    static func payloadAndSpans(_ db: Database, leafIndex: Int, envelope: [UInt8]) throws -> (
+        payload: [UInt8], spans: [Range<Int>]
+    ) {
         let payload = try payload(ofEnvelope: envelope, leafIndex: leafIndex)
-        return try slices.map { slice throws(StoreError) in
-            try body(inPayload: payload, offset: slice.offset, length: slice.length, leafIndex: leafIndex)
+        guard
+            let index = try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT spans FROM record_spans WHERE leaf_index = ?"), arguments: [leafIndex])
+        else {
+            throw StoreError(.unavailable, "the stored batch at leaf \(leafIndex) has no record span index")
         }
-    }
-
-    /// One record's JSON: its row's slice of the batch's payload, checked to lie inside it.
-    static func body(inPayload payload: [UInt8], offset: Int, length: Int, leafIndex: Int) throws(StoreError)
-        -> [UInt8]
-    {
-        guard offset >= 0, length > 0, offset + length <= payload.count else {
-            throw StoreError(.unavailable, "a stored record of leaf \(leafIndex) lies outside its payload")
-        }
-        return Array(payload[offset..<offset + length])
+        return (payload, try spans(inIndex: index, payloadCount: payload.count, leafIndex: leafIndex))
     }
 
     /// The JSON of each record of the stored batch at `leafIndex`, in batch order.
     static func bodies(_ db: Database, leafIndex: Int, envelope: [UInt8]) throws -> [[UInt8]] {
-        let slices = try db.cachedStatement(
-            sql: "SELECT payload_offset, payload_length FROM records WHERE leaf_index = ? ORDER BY ordinal")
-        return try bodies(
-            ofEnvelope: envelope, leafIndex: leafIndex,
-            slices: try Row.fetchAll(slices, arguments: [leafIndex]).map { ($0[0], $0[1]) })
+        let (payload, spans) = try payloadAndSpans(db, leafIndex: leafIndex, envelope: envelope)
+        return spans.map { Array(payload[$0]) }
     }
 }
