@@ -26,7 +26,7 @@ public enum AggregatorServer {
         do {
             store = try SQLiteStore(
                 path: directory.path(configuration.database),
-                options: .init(synchronousFull: configuration.durableCommits))
+                options: .init(synchronousFull: configuration.durableCommits, checkpointsInBackground: true))
         } catch {
             throw AggregatorError(.store, error.message)
         }
@@ -82,7 +82,7 @@ public enum AggregatorServer {
         let app = Application(
             router: router, server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "credence-aggregator"),
-            services: linkage.enabled ? [linking, scoring] : [scoring],
+            services: [CheckpointService(store: store)] + (linkage.enabled ? [linking, scoring] : [scoring]),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 let url = "\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
