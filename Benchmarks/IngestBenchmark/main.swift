@@ -77,6 +77,9 @@ emit(
         + "\(format(seconds(clock.now - started), 2)) s, before timing")
 
 let baselineRSS = peakRSSKiB(aggregator.processIdentifier)
+let serverCPUBefore = cpuSeconds(ofProcess: aggregator.processIdentifier)
+let clientCPUBefore = ownCPUSeconds()
+let machineBefore = machineCPU()
 started = clock.now
 let results: [ClientResult]
 do {
@@ -89,6 +92,9 @@ do {
 let pushSeconds = seconds(clock.now - started)
 // Read while the server still runs: /proc/<pid> goes away with it.
 let peakRSS = peakRSSKiB(aggregator.processIdentifier)
+let serverCPU = cpuSeconds(ofProcess: aggregator.processIdentifier).map { $0 - (serverCPUBefore ?? 0) }
+let clientCPU = ownCPUSeconds() - clientCPUBefore
+let machineBusyCores = machineCPU().flatMap { after in machineBefore.map { after.busyCores(since: $0) } }
 let stopStatus = aggregator.stop()
 guard stopStatus == 0 else { fail("the aggregator exited with status \(stopStatus) on SIGTERM") }
 
@@ -118,7 +124,9 @@ emit(
         + " p50_ms=\(format(percentile(latencies, 0.50), 2)) p99_ms=\(format(percentile(latencies, 0.99), 2))"
         + " max_ms=\(format(latencies.last ?? 0, 2)) retries=\(retries)"
         + " peak_rss_kib=\(peakRSS.map(String.init) ?? "unknown")"
-        + " rss_before_push_kib=\(baselineRSS.map(String.init) ?? "unknown")")
+        + " rss_before_push_kib=\(baselineRSS.map(String.init) ?? "unknown")"
+        + " server_cpu_s=\(serverCPU.map { format($0, 3) } ?? "unknown") client_cpu_s=\(format(clientCPU, 3))"
+        + " machine_busy_cores=\(machineBusyCores.map { format($0, 2) } ?? "unknown")")
 
 // MARK: Where an ingest's CPU time goes, stage by stage on one core
 
@@ -184,6 +192,16 @@ emit(
         + " aggregator \(format(aggregatorRate, 0)) records/s (target >= 100000:"
         + " \(aggregatorRate >= 100_000 ? "met" : "not met"))")
 emit("ceiling: \(ceiling.description), fastest of \(ceiling.candidates.count) runs")
+// Where the push's CPU went: the server, the clients (this process: TLS and waiting), and the machine as a whole.
+if let serverCPU {
+    emit(
+        "CPU during the push: aggregator \(format(serverCPU, 2)) s (\(format(serverCPU / pushSeconds, 2)) cores,"
+            + " \(format(serverCPU / Double(totalRecords) * 1e6, 2)) us/record), clients \(format(clientCPU, 2)) s"
+            + " (\(format(clientCPU / pushSeconds, 2)) cores)"
+            + (machineBusyCores.map {
+                "; machine busy \(format($0, 2)) of \(ProcessInfo.processInfo.activeProcessorCount) cores"
+            } ?? ""))
+}
 let stageTotal = stages.stages.prefix(stages.summed).reduce(0) { $0 + $1.seconds }
 emit("")
 emit("in-process stage costs, one core, \(stages.batches) batches of \(records) records (no HTTP, TLS or scheduling):")
@@ -241,6 +259,48 @@ func peakRSSKiB(_ pid: Int32?) -> Int? {
         return Int(line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first ?? "")
     }
     return nil
+}
+
+/// User plus system CPU time of a running process, in seconds (`/proc/<pid>/stat` fields 14 and 15).
+func cpuSeconds(ofProcess pid: Int32?) -> Double? {
+    guard let pid, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let commandEnd = stat.lastIndex(of: ")")
+    else { return nil }
+    // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+    let fields = stat[stat.index(after: commandEnd)...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+/// User plus system CPU time of this process (the clients), in seconds.
+func ownCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// The machine's busy and total CPU time, from the first line of `/proc/stat`, in clock ticks.
+struct MachineCPU {
+    let busy: Double
+    let total: Double
+
+    /// Cores kept busy on average between `earlier` and this reading.
+    func busyCores(since earlier: MachineCPU) -> Double {
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        return (busy - earlier.busy) / max(total - earlier.total, 1) * cores
+    }
+}
+
+func machineCPU() -> MachineCPU? {
+    guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+        let line = stat.split(separator: "\n").first, line.hasPrefix("cpu ")
+    else { return nil }
+    let ticks = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+    guard ticks.count >= 5 else { return nil }
+    // user nice system idle iowait irq softirq steal: idle and iowait are not busy.
+    let total = ticks.prefix(8).reduce(0, +)
+    return MachineCPU(busy: total - ticks[3] - ticks[4], total: total)
 }
 
 /// Registers a partner through the management command while the server runs, as an operator would.
