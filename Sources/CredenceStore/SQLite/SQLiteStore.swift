@@ -1,6 +1,7 @@
 import CredenceProtocol
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode, versioned migrations, and one transaction per
 /// accepted batch. `synchronous=FULL` by default, so an acknowledged batch survives a power cut, not only
@@ -30,6 +31,9 @@ public final class SQLiteStore: GroupAppendingStore {
     }
 
     private let pool: DatabasePool
+    /// Keys read back from the file are checked again (it may have been edited), once per distinct key: the
+    /// check decompresses a curve point, and ingest reads its partner's keys for every batch.
+    private let checkedKeys = Mutex<[Data: PublicKey]>([:])
     /// Where checkpoints are taken when ``checkpointContinuously(every:)`` runs: a connection of their own, so
     /// that copying the WAL into the database file never holds up a commit.
     let checkpointConnection: @Sendable () throws -> DatabaseQueue
@@ -118,7 +122,7 @@ public final class SQLiteStore: GroupAppendingStore {
         try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM partner_keys WHERE partner_id = ? ORDER BY epoch", arguments: [partnerID]
-            ).compactMap(Self.key(from:))
+            ).compactMap(self.key(from:))
         }
     }
 
@@ -129,7 +133,7 @@ public final class SQLiteStore: GroupAppendingStore {
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM partner_keys WHERE key_id IN (\(placeholders)) ORDER BY partner_id, epoch",
                 arguments: StatementArguments(keyIDs)
-            ).compactMap(Self.key(from:))
+            ).compactMap(self.key(from:))
         }
     }
 
@@ -295,8 +299,15 @@ public final class SQLiteStore: GroupAppendingStore {
         return PartnerRecord(id: row["id"], kind: kind, createdAt: row["created_at"])
     }
 
-    private static func key(from row: Row) -> PartnerKeyRecord? {
-        guard let publicKey = try? PublicKey(rawRepresentation: Array(row["public_key"] as Data)) else { return nil }
+    private func key(from row: Row) -> PartnerKeyRecord? {
+        let raw: Data = row["public_key"]
+        let publicKey =
+            checkedKeys.withLock { $0[raw] }
+            ?? (try? PublicKey(rawRepresentation: Array(raw))).map { key in
+                checkedKeys.withLock { $0[raw] = key }
+                return key
+            }
+        guard let publicKey else { return nil }
         return PartnerKeyRecord(
             partnerID: row["partner_id"], epoch: row["epoch"], publicKey: publicKey, addedAt: row["added_at"],
             revokedAt: row["revoked_at"])

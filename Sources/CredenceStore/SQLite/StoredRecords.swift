@@ -13,17 +13,18 @@ enum StoredRecords {
 
     /// The span index of a batch's records.
     static func spanIndex(_ spans: [Range<Int>], leafIndex: Int) throws(StoreError) -> Data {
-        var index = Data(capacity: spans.count * bytesPerSpan)
+        var fields: [UInt32] = []
+        fields.reserveCapacity(spans.count * 2)
         for span in spans {
             guard span.lowerBound >= 0, !span.isEmpty, let offset = UInt32(exactly: span.lowerBound),
                 let length = UInt32(exactly: span.count)
             else {
                 throw StoreError(.unavailable, "record span \(span) of leaf \(leafIndex) does not fit the span index")
             }
-            withUnsafeBytes(of: offset.littleEndian) { index.append(contentsOf: $0) }
-            withUnsafeBytes(of: length.littleEndian) { index.append(contentsOf: $0) }
+            fields.append(offset.littleEndian)
+            fields.append(length.littleEndian)
         }
-        return index
+        return fields.withUnsafeBytes { Data($0) }
     }
 
     /// The spans a span index holds, each checked to lie inside a payload of `payloadCount` bytes.
