@@ -40,6 +40,12 @@ struct MutationTests {
 /// Random damage to bytes, shared by the tests that throw mutants at a parser or decoder: one to three
 /// bytes changed, removed or inserted.
 enum ByteMutation {
+    /// `count` damaged copies of each sample, from a fixed seed.
+    static func mutants(of samples: [[UInt8]], count: Int, seed: UInt64) -> [[UInt8]] {
+        var random = SplitMix64(seed: seed)
+        return samples.flatMap { sample in (0..<count).map { _ in damage(sample, using: &random) } }
+    }
+
     static func damage(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var mutant = bytes
         for _ in 0..<Int.random(in: 1...3, using: &random) where !mutant.isEmpty {

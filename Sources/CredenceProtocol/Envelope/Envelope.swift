@@ -30,6 +30,17 @@ public struct Envelope: Sendable, Equatable {
 
     /// Parses an envelope. With `strictBase64`, only canonical padded standard base64 is accepted.
     public init(parsing bytes: some Collection<UInt8>, strictBase64: Bool = false) throws(ProtocolError) {
+        if case let direct?? = bytes.withContiguousStorageIfAvailable({
+            EnvelopeReader.read($0, strictBase64: strictBase64)
+        }) {
+            self = direct
+        } else {
+            try self.init(parsingTree: bytes, strictBase64: strictBase64)
+        }
+    }
+
+    /// The reference path: a JSON tree, then its members. Its errors are the ones callers see.
+    init(parsingTree bytes: some Collection<UInt8>, strictBase64: Bool) throws(ProtocolError) {
         let document: JSONValue
         do {
             document = try StrictJSONParser.parse(bytes)
