@@ -183,25 +183,26 @@ public struct Batch: Codable, Sendable, Equatable {
         // Built once, not per record: allowedRecordKinds makes a new set on every call.
         let allowedKinds = partnerKind.allowedRecordKinds
         let recordsPointer = JSONPointer.root.appending("records")
-        // Indices rather than enumerated(): a record is read in place, not copied; and its pointer is built
-        // only for an error.
+        // Indices rather than enumerated(), and each record read through the array's subscript, never bound to
+        // a local: a record is read in place, not copied (a copy of each cost more than its checks); and its
+        // pointer is built only for an error.
         for index in records.indices {
             func pointer() -> JSONPointer { recordsPointer.appending(index: index) }
-            let record = records[index]
-            if !allowedKinds.contains(record.kind) {
+            if !allowedKinds.contains(records[index].kind) {
                 errors.append(
                     ProtocolError(
                         .schemaInvalid,
-                        "\(pointer())/kind: a \(partnerKind.rawValue) partner cannot send '\(record.kind.rawValue)'",
+                        "\(pointer())/kind: a \(partnerKind.rawValue) partner cannot send '\(records[index].kind.rawValue)'",
                         pointer: pointer().appending("kind")))
             }
-            if !recordIDs.insert(record.recordID.rawValue).inserted {
+            if !recordIDs.insert(records[index].recordID.rawValue).inserted {
                 errors.append(
                     ProtocolError(
-                        .schemaInvalid, "\(pointer())/record_id: '\(record.recordID)' is used twice in the batch",
+                        .schemaInvalid,
+                        "\(pointer())/record_id: '\(records[index].recordID)' is used twice in the batch",
                         pointer: pointer().appending("record_id")))
             }
-            record.validate(at: pointer(), into: &errors)
+            records[index].validate(at: pointer(), into: &errors)
         }
         return errors
     }

@@ -48,6 +48,18 @@ struct JSONTape {
         entries = builder.entries
     }
 
+    /// Whether any of eight bytes is a quote, a backslash, a control character or not ASCII (the classic
+    /// SWAR tests: `x - 0x01..` borrows into a byte's high bit exactly when some byte is zero, and
+    /// `x - 0x20..` when some byte is below 0x20; both are exact as to whether, not where).
+    static func mayEndPlainString(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highBits != 0 }
+        let belowSpace = (word &- ones &* 0x20) & ~word & highBits != 0
+        return word & highBits != 0 || belowSpace || hasZeroByte(word ^ (ones &* 0x22))
+            || hasZeroByte(word ^ (ones &* 0x5C))
+    }
+
     private struct Builder {
         var lexer: StrictParser
         var entries: [Entry] = []
@@ -131,6 +143,15 @@ struct JSONTape {
         mutating func string() throws(ProtocolError) {
             let quote = lexer.position
             var position = quote + 1
+            // Eight bytes at a time while none of them can end a plain run: base64 and tokens make most of a
+            // batch's bytes, and an envelope's payload is one string of hundreds of kilobytes.
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while position + 8 <= bytes.count,
+                    !JSONTape.mayEndPlainString(base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                {
+                    position += 8
+                }
+            }
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
