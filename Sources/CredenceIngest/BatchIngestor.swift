@@ -90,15 +90,11 @@ public final class BatchIngestor: Sendable {
     private func verifySignature(_ envelope: Envelope, claimedPartner: String?, authenticatedPartner: String?)
         async throws(IngestRejection) -> (VerifiedEnvelope, signers: [PartnerKeyRecord])
     {
-        var candidates: [PartnerKeyRecord] = []
+        let candidates: [PartnerKeyRecord]
         do {
-            candidates = try await store.keys(withIDs: envelope.signatures.compactMap(\.keyID))
             let named = [claimedPartner, authenticatedPartner].compactMap { $0 }
-            for partnerID in Set(named) {
-                for key in try await store.keys(ofPartner: partnerID) where !candidates.contains(key) {
-                    candidates.append(key)
-                }
-            }
+            candidates = try await store.candidateKeys(
+                keyIDs: envelope.signatures.compactMap(\.keyID), partnerIDs: Array(Set(named)))
         } catch {
             throw Self.unavailable(error)
         }
@@ -293,8 +289,9 @@ public final class BatchIngestor: Sendable {
         let partnerID = batch.partnerID.rawValue
         let state: SequenceState?
         do {
-            state = try await store.sequence(ofPartner: partnerID)
-            guard try await store.partner(partnerID)?.kind == batch.partnerKind else {
+            let partner: PartnerRecord?
+            (partner, state) = try await store.partnerAndSequence(partnerID)
+            guard partner?.kind == batch.partnerKind else {
                 throw IngestRejection(
                     .partnerMismatch,
                     "partner '\(partnerID)' is not registered as a \(batch.partnerKind.rawValue) partner")

@@ -52,6 +52,15 @@ struct SQLiteStoreTests {
         #expect(try await store.keys(ofPartner: "lender-a").first?.revokedAt == 5)
         await #expect(throws: StoreError.self) { try await store.revokeKey(partnerID: "lender-a", epoch: 1, at: 6) }
         #expect(try await store.partners().map(\.id) == ["lender-a"])
+        // The one-read forms the ingest path uses answer as the separate reads do.
+        let second = try SigningKey(seed: [UInt8](repeating: 8, count: 32)).publicKey
+        try await store.addKey(PartnerKeyRecord(partnerID: "lender-a", epoch: 2, publicKey: second, addedAt: 6))
+        #expect(
+            try await store.candidateKeys(keyIDs: [second.keyID], partnerIDs: ["lender-a", "nobody"]).map(\.epoch)
+                == [2, 1])
+        #expect(try await store.candidateKeys(keyIDs: [], partnerIDs: []).isEmpty)
+        #expect(try await store.partnerAndSequence("lender-a") == (store.partner("lender-a"), nil))
+        #expect(try await store.partnerAndSequence("nobody") == (nil, nil))
         #expect(
             try await store.appliedMigrations() == [
                 "v1-ingest", "v2-identity-resolution", "v3-records-as-payload-slices", "v4-scoring-and-publishing",
@@ -64,6 +73,7 @@ struct SQLiteStoreTests {
         #expect(try await store.append(batch(1, leaf: 0), after: nil) == .appended)
         let state = try await store.sequence(ofPartner: "lender-a")
         #expect(state?.lastSequence == 1)
+        #expect(try await store.partnerAndSequence("lender-a").1 == state)
         // A writer that read the sequence before the first append must not append at the same place.
         #expect(
             try await store.append(batch(1, leaf: 0, id: String(repeating: "f", count: 64)), after: nil)

@@ -128,19 +128,46 @@ public final class SQLiteStore: GroupAppendingStore {
 
     public func keys(withIDs keyIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord] {
         guard !keyIDs.isEmpty else { return [] }
-        return try await read { db in
-            let placeholders = Array(repeating: "?", count: keyIDs.count).joined(separator: ", ")
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM partner_keys WHERE key_id IN (\(placeholders)) ORDER BY partner_id, epoch",
-                arguments: StatementArguments(keyIDs)
-            ).compactMap(self.key(from:))
+        return try await read { db in try self.keys(db, withIDs: keyIDs) }
+    }
+
+    public func candidateKeys(keyIDs: [String], partnerIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord] {
+        try await read { db in
+            var candidates = keyIDs.isEmpty ? [] : try self.keys(db, withIDs: keyIDs)
+            let ofPartner = try db.cachedStatement(
+                sql: "SELECT * FROM partner_keys WHERE partner_id = ? ORDER BY epoch")
+            for partnerID in partnerIDs {
+                for key in try Row.fetchAll(ofPartner, arguments: [partnerID]).compactMap(self.key(from:))
+                where !candidates.contains(key) {
+                    candidates.append(key)
+                }
+            }
+            return candidates
         }
+    }
+
+    private func keys(_ db: Database, withIDs keyIDs: [String]) throws -> [PartnerKeyRecord] {
+        let placeholders = Array(repeating: "?", count: keyIDs.count).joined(separator: ", ")
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM partner_keys WHERE key_id IN (\(placeholders)) ORDER BY partner_id, epoch",
+            arguments: StatementArguments(keyIDs)
+        ).compactMap(key(from:))
     }
 
     // MARK: Batches
 
     public func sequence(ofPartner partnerID: String) async throws(StoreError) -> SequenceState? {
         try await read { db in try Self.sequence(db, partnerID) }
+    }
+
+    public func partnerAndSequence(_ partnerID: String) async throws(StoreError) -> (PartnerRecord?, SequenceState?) {
+        try await read { db in
+            let partner = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, kind, created_at FROM partners WHERE id = ?"),
+                arguments: [partnerID]
+            ).flatMap(Self.partner(from:))
+            return (partner, try Self.sequence(db, partnerID))
+        }
     }
 
     public func batch(id: String) async throws(StoreError) -> StoredBatch? {
