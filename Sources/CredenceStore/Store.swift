@@ -14,16 +14,14 @@ public protocol Store: Sendable {
     func addKey(_ key: PartnerKeyRecord) async throws(StoreError)
     func revokeKey(partnerID: String, epoch: Int, at time: Int64) async throws(StoreError)
     func keys(ofPartner partnerID: String) async throws(StoreError) -> [PartnerKeyRecord]
-    /// Keys whose key id (``PublicKey/keyID``) is one of `keyIDs`, of any partner.
-    func keys(withIDs keyIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord]
+    /// The keys verification tries, in one read: those whose key id (``PublicKey/keyID``) is one of `keyIDs`,
+    /// of any partner, then the other keys of the `partnerIDs`, each once.
+    func candidateKeys(keyIDs: [String], partnerIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord]
 
     func sequence(ofPartner partnerID: String) async throws(StoreError) -> SequenceState?
     /// The partner's registration and its sequence state, read together: the sequence rules ask for both on
     /// the serialized commit path, where each round trip to the store delays every batch behind it.
     func partnerAndSequence(_ partnerID: String) async throws(StoreError) -> (PartnerRecord?, SequenceState?)
-    /// The keys verification tries: those whose key id is one of `keyIDs`, then the other keys of the
-    /// `partnerIDs` (each once), in one read.
-    func candidateKeys(keyIDs: [String], partnerIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord]
     func batch(id: String) async throws(StoreError) -> StoredBatch?
     func batch(partnerID: String, sequence: Int64) async throws(StoreError) -> StoredBatch?
 
@@ -39,18 +37,4 @@ public protocol Store: Sendable {
     func latestCheckpoint() async throws(StoreError) -> StoredCheckpoint?
     func checkpoint(size: Int) async throws(StoreError) -> StoredCheckpoint?
     func statistics() async throws(StoreError) -> StoreStatistics
-}
-
-extension Store {
-    public func partnerAndSequence(_ partnerID: String) async throws(StoreError) -> (PartnerRecord?, SequenceState?) {
-        (try await partner(partnerID), try await sequence(ofPartner: partnerID))
-    }
-
-    public func candidateKeys(keyIDs: [String], partnerIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord] {
-        var candidates = try await keys(withIDs: keyIDs)
-        for partnerID in partnerIDs {
-            for key in try await keys(ofPartner: partnerID) where !candidates.contains(key) { candidates.append(key) }
-        }
-        return candidates
-    }
 }

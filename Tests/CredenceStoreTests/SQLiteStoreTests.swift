@@ -47,12 +47,13 @@ struct SQLiteStoreTests {
         }
         try await store.addKey(PartnerKeyRecord(partnerID: "lender-a", epoch: 1, publicKey: key, addedAt: 1))
         #expect(try await store.keys(ofPartner: "lender-a").map(\.publicKey) == [key])
-        #expect(try await store.keys(withIDs: [key.keyID, "sha256:0000000000000000"]).count == 1)
+        #expect(
+            try await store.candidateKeys(keyIDs: [key.keyID, "sha256:0000000000000000"], partnerIDs: []).count == 1)
         try await store.revokeKey(partnerID: "lender-a", epoch: 1, at: 5)
         #expect(try await store.keys(ofPartner: "lender-a").first?.revokedAt == 5)
         await #expect(throws: StoreError.self) { try await store.revokeKey(partnerID: "lender-a", epoch: 1, at: 6) }
         #expect(try await store.partners().map(\.id) == ["lender-a"])
-        // The one-read forms the ingest path uses answer as the separate reads do.
+        // The one-read forms the ingest path uses answer as the separate reads do, each key once.
         let second = try SigningKey(seed: [UInt8](repeating: 8, count: 32)).publicKey
         try await store.addKey(PartnerKeyRecord(partnerID: "lender-a", epoch: 2, publicKey: second, addedAt: 6))
         #expect(

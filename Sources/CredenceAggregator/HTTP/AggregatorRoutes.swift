@@ -169,10 +169,10 @@ final class AggregatorRoutes: Sendable {
 
     private func sequence(_ context: AggregatorRequestContext) async throws -> Response {
         let partnerID = try context.parameters.require("partnerID")
-        guard try await store.partner(partnerID) != nil else {
+        let (partner, state) = try await store.partnerAndSequence(partnerID)
+        guard partner != nil else {
             throw ProblemError(.notFound, "no registered partner '\(partnerID)'")
         }
-        let state = try await store.sequence(ofPartner: partnerID)
         struct Sequence: Encodable {
             let partnerID: String
             let lastSeq: Int64

@@ -79,10 +79,7 @@ public final class SQLiteStore: GroupAppendingStore {
     }
 
     public func partner(_ id: String) async throws(StoreError) -> PartnerRecord? {
-        try await read { db in
-            try Row.fetchOne(db, sql: "SELECT id, kind, created_at FROM partners WHERE id = ?", arguments: [id])
-                .flatMap(Self.partner(from:))
-        }
+        try await read { db in try Self.partner(db, id) }
     }
 
     public func partners() async throws(StoreError) -> [PartnerRecord] {
@@ -119,26 +116,14 @@ public final class SQLiteStore: GroupAppendingStore {
     }
 
     public func keys(ofPartner partnerID: String) async throws(StoreError) -> [PartnerKeyRecord] {
-        try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM partner_keys WHERE partner_id = ? ORDER BY epoch", arguments: [partnerID]
-            ).compactMap(self.key(from:))
-        }
-    }
-
-    public func keys(withIDs keyIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord] {
-        guard !keyIDs.isEmpty else { return [] }
-        return try await read { db in try self.keys(db, withIDs: keyIDs) }
+        try await read { db in try self.keys(db, ofPartner: partnerID) }
     }
 
     public func candidateKeys(keyIDs: [String], partnerIDs: [String]) async throws(StoreError) -> [PartnerKeyRecord] {
         try await read { db in
-            var candidates = keyIDs.isEmpty ? [] : try self.keys(db, withIDs: keyIDs)
-            let ofPartner = try db.cachedStatement(
-                sql: "SELECT * FROM partner_keys WHERE partner_id = ? ORDER BY epoch")
+            var candidates = try self.keys(db, withIDs: keyIDs)
             for partnerID in partnerIDs {
-                for key in try Row.fetchAll(ofPartner, arguments: [partnerID]).compactMap(self.key(from:))
-                where !candidates.contains(key) {
+                for key in try self.keys(db, ofPartner: partnerID) where !candidates.contains(key) {
                     candidates.append(key)
                 }
             }
@@ -146,7 +131,15 @@ public final class SQLiteStore: GroupAppendingStore {
         }
     }
 
+    private func keys(_ db: Database, ofPartner partnerID: String) throws -> [PartnerKeyRecord] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM partner_keys WHERE partner_id = ? ORDER BY epoch"),
+            arguments: [partnerID]
+        ).compactMap(key(from:))
+    }
+
     private func keys(_ db: Database, withIDs keyIDs: [String]) throws -> [PartnerKeyRecord] {
+        guard !keyIDs.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: keyIDs.count).joined(separator: ", ")
         return try Row.fetchAll(
             db, sql: "SELECT * FROM partner_keys WHERE key_id IN (\(placeholders)) ORDER BY partner_id, epoch",
@@ -161,13 +154,7 @@ public final class SQLiteStore: GroupAppendingStore {
     }
 
     public func partnerAndSequence(_ partnerID: String) async throws(StoreError) -> (PartnerRecord?, SequenceState?) {
-        try await read { db in
-            let partner = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, kind, created_at FROM partners WHERE id = ?"),
-                arguments: [partnerID]
-            ).flatMap(Self.partner(from:))
-            return (partner, try Self.sequence(db, partnerID))
-        }
+        try await read { db in (try Self.partner(db, partnerID), try Self.sequence(db, partnerID)) }
     }
 
     public func batch(id: String) async throws(StoreError) -> StoredBatch? {
@@ -321,6 +308,12 @@ public final class SQLiteStore: GroupAppendingStore {
         ).map { SequenceState(lastSequence: $0["last_sequence"], lastBatchID: $0["last_batch_id"]) }
     }
 
+    private static func partner(_ db: Database, _ id: String) throws -> PartnerRecord? {
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, kind, created_at FROM partners WHERE id = ?"), arguments: [id]
+        ).flatMap(partner(from:))
+    }
+
     private static func partner(from row: Row) -> PartnerRecord? {
         guard let kind = PartnerKind(rawValue: row["kind"]) else { return nil }
         return PartnerRecord(id: row["id"], kind: kind, createdAt: row["created_at"])
@@ -328,13 +321,14 @@ public final class SQLiteStore: GroupAppendingStore {
 
     private func key(from row: Row) -> PartnerKeyRecord? {
         let raw: Data = row["public_key"]
-        let publicKey =
-            checkedKeys.withLock { $0[raw] }
-            ?? (try? PublicKey(rawRepresentation: Array(raw))).map { key in
-                checkedKeys.withLock { $0[raw] = key }
-                return key
-            }
-        guard let publicKey else { return nil }
+        let publicKey: PublicKey
+        if let checked = checkedKeys.withLock({ $0[raw] }) {
+            publicKey = checked
+        } else {
+            guard let key = try? PublicKey(rawRepresentation: Array(raw)) else { return nil }
+            checkedKeys.withLock { $0[raw] = key }
+            publicKey = key
+        }
         return PartnerKeyRecord(
             partnerID: row["partner_id"], epoch: row["epoch"], publicKey: publicKey, addedAt: row["added_at"],
             revokedAt: row["revoked_at"])
