@@ -35,8 +35,8 @@ public struct SubjectReference: Codable, Sendable, Equatable {
                         "\(here())/type: '\(identifier.type.rawValue)' is not a subject identifier type",
                         pointer: here().appending("type")))
             }
-            let key = identifiers.count > 1 ? "\(identifier.type.rawValue):\(identifier.token.rawValue)" : ""
-            if identifiers.count > 1, !seen.insert(key).inserted {
+            if identifiers.count > 1, !seen.insert("\(identifier.type.rawValue):\(identifier.token.rawValue)").inserted
+            {
                 errors.append(.init(.schemaInvalid, "\(here()): the same identifier is listed twice", pointer: here()))
             }
             if identifier.containsName != nil, identifier.type != .email, identifier.type != .emailMatch {

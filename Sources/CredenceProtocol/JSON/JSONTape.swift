@@ -17,8 +17,6 @@ struct JSONTape {
         var kind: Kind
         /// A string whose bytes hold an escape: its value is not its bytes.
         var isEscaped = false
-        /// A string of ASCII bytes only.
-        var isASCII = true
         /// Strings: the bytes between the quotes; numbers: the literal; containers: from the bracket to just
         /// past the closing one.
         var start: UInt32
@@ -167,8 +165,7 @@ struct JSONTape {
             let content = UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<(lexer.position - 1)])
             append(
                 Entry(
-                    kind: .string, isEscaped: content.contains(UInt8(ascii: "\\")),
-                    isASCII: content.allSatisfy { $0 < 0x80 }, start: UInt32(quote + 1),
+                    kind: .string, isEscaped: content.contains(UInt8(ascii: "\\")), start: UInt32(quote + 1),
                     end: UInt32(lexer.position - 1)))
         }
     }

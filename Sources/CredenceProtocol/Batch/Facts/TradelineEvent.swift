@@ -32,15 +32,16 @@ public struct TradelineEvent: Codable, Sendable, Equatable {
     public static let delinquencyLevels: Set<Int> = [30, 60, 90, 120, 150, 180]
 
     func validate(at pointer: @autoclosure () -> JSONPointer, into errors: inout [ProtocolError]) {
-        let here = pointer().appending("days_past_due")
+        // Built only for an error: most events are valid.
+        func here() -> JSONPointer { pointer().appending("days_past_due") }
         switch (event.isDelinquency, daysPastDue) {
         case (true, nil):
-            errors.append(.init(.schemaInvalid, "\(here): required for a \(event.rawValue) event", pointer: here))
+            errors.append(.init(.schemaInvalid, "\(here()): required for a \(event.rawValue) event", pointer: here()))
         case (true, let days?) where !Self.delinquencyLevels.contains(days):
             errors.append(
-                .init(.schemaInvalid, "\(here): \(days) is not one of 30, 60, 90, 120, 150, 180", pointer: here))
+                .init(.schemaInvalid, "\(here()): \(days) is not one of 30, 60, 90, 120, 150, 180", pointer: here()))
         case (false, .some):
-            errors.append(.init(.schemaInvalid, "\(here): only for delinquency events", pointer: here))
+            errors.append(.init(.schemaInvalid, "\(here()): only for delinquency events", pointer: here()))
         default: break
         }
     }

@@ -42,9 +42,6 @@ enum ASCII {
     static func isLowerHex(_ byte: UInt8) -> Bool { isDigit(byte) || (byte >= 0x61 && byte <= 0x66) }
     static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
     static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-    static func isBase64URL(_ byte: UInt8) -> Bool {
-        isDigit(byte) || isLower(byte) || isUpper(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-    }
 
     /// The decimal value of `bytes[range]`, all digits, or nil.
     static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
